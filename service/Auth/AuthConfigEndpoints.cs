@@ -1,0 +1,16 @@
+namespace OutlookCrm.Service.Auth;
+
+public sealed record AuthConfigResponse(string Mode, string? ClientId, string? Scope);
+
+public static class AuthConfigEndpoints
+{
+    /// <summary>Anonymous: tells the pane how to get a token (development issuer or nested app authentication).</summary>
+    public static void MapAuthConfig(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/auth/config", (AuthSettings settings, IConfiguration configuration) =>
+            {
+                if (settings.Mode == AuthMode.Development) return new AuthConfigResponse("development", null, null);
+                var clientId = configuration["AzureAd:ClientId"];
+                return new AuthConfigResponse("entra", clientId, $"api://{configuration["AzureAd:ApplicationIdHost"] ?? clientId}/{AuthSettings.RequiredScope}");
+            })
+            .AllowAnonymous().WithTags("Auth").WithName("AuthConfig");
+}

@@ -1,0 +1,51 @@
+using OutlookCrm.Service.Fields;
+
+namespace OutlookCrm.Service.Clients;
+
+public sealed record ClientEmailDto(string Address, string Kind, Guid? FieldId, string? Label)
+{
+    public const string PrimaryKind = "primary";
+    public const string FieldKind = "field";
+}
+
+public sealed record ClientFieldDto(Guid FieldId, string Label, FieldType Type, string Value);
+
+public sealed record ClientRecord(
+    Guid Id,
+    string FirstName,
+    string LastName,
+    string? PreferredName,
+    string DisplayName,
+    DateOnly? DateOfBirth,
+    string? Phone,
+    string? Email,
+    ClientStatus Status,
+    IReadOnlyList<ClientEmailDto> Emails,
+    IReadOnlyList<ClientFieldDto> Fields,
+    string Version,
+    DateTime CreatedAt,
+    Guid CreatedBy,
+    DateTime UpdatedAt,
+    Guid UpdatedBy);
+
+public sealed record ClientSummary(Guid Id, string FirstName, string LastName, string? PreferredName, string DisplayName, string? Email, ClientStatus Status);
+
+public sealed record ClientPage(IReadOnlyList<ClientSummary> Items, string? NextCursor);
+
+public sealed record CreateClientRequest(
+    string? FirstName,
+    string? LastName,
+    string? PreferredName,
+    string? DateOfBirth,
+    string? Phone,
+    string? Email,
+    string? Status,
+    bool AllowSharedEmail);
+
+public sealed record LinkEmailRequest(
+    string? Address,
+    string? As,
+    string? Label,
+    bool AllowSharedEmail,
+    bool ReplacePrimary,
+    bool KeepPreviousAsSecondary);

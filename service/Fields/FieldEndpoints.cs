@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Fields;
+
+public static class FieldEndpoints
+{
+    public static void MapFields(this RouteGroupBuilder api)
+    {
+        var fields = api.MapGroup("/fields").WithTags("Custom fields");
+        fields.MapGet("/", ListAsync).WithName("ListFields").WithSummary("Lists the workspace's custom field definitions.");
+        fields.MapPost("/", CreateAsync).WithName("CreateField").WithSummary("Defines a custom field for the workspace.");
+        api.MapPut("/clients/{id:guid}/fields/{fieldId:guid}", FieldValues.SetAsync).WithTags("Custom fields")
+            .WithName("SetFieldValue").WithSummary("Sets (or clears with null) a client's value of a custom field.");
+    }
+
+    static async Task<FieldList> ListAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var fields = await db.FieldDefinitions.AsNoTracking().ToListAsync(cancellationToken);
+        return new FieldList(fields.OrderBy(f => f.Label, StringComparer.CurrentCultureIgnoreCase).Select(f => f.ToDto()).ToList());
+    }
+
+    static async Task<IResult> CreateAsync(CreateFieldRequest request, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (ClientRules.CheckName(request.Label, required: true) is { } labelError) errors["label"] = [labelError];
+        if (!Enum.TryParse<FieldType>(request.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(request.Type, out _))
+            errors["type"] = ["Must be one of text, email, phone, date, number."];
+        if (errors.Count > 0) throw ApiProblem.Validation(errors);
+
+        var label = request.Label!.Trim();
+        var key = ClientNames.Fold(label);
+        await using var transaction = await WriteLock.BeginAsync(db, [EmailFieldSlots.DefinitionsLockKey], cancellationToken);
+        if (await db.FieldDefinitions.FirstOrDefaultAsync(f => f.LabelKey == key, cancellationToken) is { } existing)
+            throw ApiProblem.FieldExists(existing.Id);
+
+        var field = new FieldDefinition
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = user.WorkspaceId,
+            Label = label,
+            LabelKey = key,
+            Type = type,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = user.UserId,
+        };
+        db.FieldDefinitions.Add(field);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/fields/{field.Id}", field.ToDto());
+    }
+}

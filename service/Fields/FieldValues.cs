@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Fields;
+
+/// <summary>Setting a client's value of a custom field, validated by the field's type.</summary>
+public static class FieldValues
+{
+    public static async Task<IResult> SetAsync(
+        Guid id, Guid fieldId, SetFieldValueRequest request, HttpContext http, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var raw = RawValue(request.Value);
+        var field = await db.FieldDefinitions.FirstOrDefaultAsync(f => f.Id == fieldId, cancellationToken)
+            ?? throw ApiProblem.NotFound("field");
+        var (value, email) = raw is null ? (null, (EmailAddress?)null) : Parse(field.Type, raw);
+
+        var lockKeys = email is { } address ? new[] { "address:" + address.Normalized } : [];
+        await using var transaction = await WriteLock.BeginAsync(db, lockKeys, cancellationToken);
+        var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
+        var current = client.FieldValues.FirstOrDefault(v => v.FieldId == fieldId);
+
+        if (value is null)
+        {
+            if (current is not null) client.FieldValues.Remove(current);
+        }
+        else
+        {
+            if (email is { } newAddress && current?.EmailNormalized != newAddress.Normalized)
+                await AddressOwners.EnsureFreeAsync(db, newAddress.Normalized, client.Id, request.AllowSharedEmail, cancellationToken);
+            if (current is null)
+            {
+                current = new FieldValue { ClientId = client.Id, FieldId = fieldId, WorkspaceId = client.WorkspaceId, Field = field };
+                client.FieldValues.Add(current);
+            }
+            current.Value = value;
+            current.EmailNormalized = email?.Normalized;
+        }
+
+        ClientWrites.Touch(client, user, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+    }
+
+    /// <summary>The value as text; null for JSON null or an empty string (both clear the value).</summary>
+    static string? RawValue(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.Undefined => throw ApiProblem.Validation("value", "Required (null clears the value)."),
+        _ => throw ApiProblem.Validation("value", "Must be a string, a number or null."),
+    };
+
+    static (string Value, EmailAddress? Email) Parse(FieldType type, string raw)
+    {
+        string? error = null;
+        EmailAddress? email = null;
+        var value = raw;
+        switch (type)
+        {
+            case FieldType.Text:
+                error = ClientRules.CheckText(raw);
+                break;
+            case FieldType.Email:
+                error = ClientRules.CheckEmail(raw, out var address);
+                email = address;
+                break;
+            case FieldType.Phone:
+                error = ClientRules.CheckPhone(raw);
+                break;
+            case FieldType.Date:
+                if (ClientRules.TryParseDate(raw, out var date)) value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                else error = "Use the format yyyy-MM-dd.";
+                break;
+            case FieldType.Number:
+                if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) value = number.ToString(CultureInfo.InvariantCulture);
+                else error = "Must be a number.";
+                break;
+        }
+        return error is null ? (value, email) : throw ApiProblem.Validation("value", error);
+    }
+}

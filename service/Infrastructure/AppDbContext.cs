@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Fields;
+using OutlookCrm.Service.Idempotency;
+using OutlookCrm.Service.Workspaces;
+
+namespace OutlookCrm.Service.Infrastructure;
+
+/// <summary>
+/// The one DbContext. Every workspace-owned set is filtered to the caller's workspace, so a query
+/// cannot reach another tenant's rows by forgetting a Where. Each provider has a subclass only so
+/// that each keeps its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser) : DbContext(options)
+{
+    internal Guid WorkspaceId => currentUser.WorkspaceId;
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClientSearchTerm> ClientSearchTerms => Set<ClientSearchTerm>();
+    public DbSet<FieldDefinition> FieldDefinitions => Set<FieldDefinition>();
+    public DbSet<FieldValue> FieldValues => Set<FieldValue>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<string>().HaveMaxLength(1000);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        model.Entity<Client>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<ClientSearchTerm>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<FieldDefinition>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<FieldValue>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<IdempotencyRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+    }
+
+    sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser)
+    : AppDbContext(options, currentUser);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, CurrentUser currentUser)
+    : AppDbContext(options, currentUser)
+{
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        // Keys are already folded/lower-cased: compare them byte for byte, as SQLite does.
+        const string binary = "Latin1_General_100_BIN2_UTF8";
+        model.Entity<Client>().Property(e => e.SortKey).UseCollation(binary);
+        model.Entity<Client>().Property(e => e.EmailNormalized).UseCollation(binary);
+        model.Entity<ClientSearchTerm>().Property(e => e.Term).UseCollation(binary);
+        model.Entity<FieldValue>().Property(e => e.EmailNormalized).UseCollation(binary);
+        model.Entity<FieldDefinition>().Property(e => e.LabelKey).UseCollation(binary);
+    }
+}

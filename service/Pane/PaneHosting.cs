@@ -1,0 +1,65 @@
+using Microsoft.Extensions.FileProviders;
+using OutlookCrm.Service.Auth;
+
+namespace OutlookCrm.Service.Pane;
+
+/// <summary>
+/// Serves the built task pane (addin/dist) on the API's own origin, and in Development the
+/// browser preview: the same pane page with Office.js swapped for the local fake.
+/// </summary>
+public static class PaneHosting
+{
+    public const string OfficeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    const string FakeOfficeJs = "/fake-office.js";
+
+    public static string? ResolveDistPath(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration["Pane:DistPath"];
+        var candidates = configured is not null
+            ? [Path.GetFullPath(configured, environment.ContentRootPath)]
+            : new[] { Path.Combine(environment.ContentRootPath, "wwwroot"), Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "addin", "dist")) };
+        return candidates.FirstOrDefault(path => File.Exists(Path.Combine(path, "taskpane.html")));
+    }
+
+    public static void UseTaskPane(this WebApplication app, AuthSettings auth)
+    {
+        var distPath = ResolveDistPath(app.Configuration, app.Environment);
+        if (distPath is null)
+        {
+            app.Logger.LogWarning("The task pane is not built (no taskpane.html); run npm run build in addin/.");
+            return;
+        }
+
+        var files = new PhysicalFileProvider(distPath);
+        var previewEnabled = app.Environment.IsDevelopment() && auth.Mode == AuthMode.Development;
+        if (previewEnabled)
+        {
+            app.MapGet("/preview", () => Results.Redirect("/preview.html")).ExcludeFromDescription();
+            app.MapGet("/preview/taskpane.html", () => Results.Content(PreviewPane(distPath), "text/html; charset=utf-8")).ExcludeFromDescription();
+        }
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = previewEnabled ? files : new HidePreviewFiles(files),
+            OnPrepareResponse = context =>
+            {
+                // Hashed bundles never change; pages must be re-read so a deploy is picked up.
+                var immutable = context.Context.Request.Path.StartsWithSegments("/assets");
+                context.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+            },
+        });
+    }
+
+    static string PreviewPane(string distPath) =>
+        File.ReadAllText(Path.Combine(distPath, "taskpane.html")).Replace(OfficeJsCdn, FakeOfficeJs, StringComparison.Ordinal);
+
+    /// <summary>Outside the development preview, the preview page and fake Office.js are not served.</summary>
+    sealed class HidePreviewFiles(IFileProvider inner) : IFileProvider
+    {
+        static bool IsPreview(string path) =>
+            path.TrimStart('/') is "preview.html" or "fake-office.js" || path.TrimStart('/').StartsWith("preview", StringComparison.OrdinalIgnoreCase);
+
+        public IFileInfo GetFileInfo(string subpath) => IsPreview(subpath) ? new NotFoundFileInfo(subpath) : inner.GetFileInfo(subpath);
+        public IDirectoryContents GetDirectoryContents(string subpath) => inner.GetDirectoryContents(subpath);
+        public Microsoft.Extensions.Primitives.IChangeToken Watch(string filter) => inner.Watch(filter);
+    }
+}

@@ -1,0 +1,63 @@
+namespace OutlookCrm.Service.Problems;
+
+/// <summary>
+/// A failure the caller can act on. Thrown by handlers, turned into RFC 9457 problem details once,
+/// by <see cref="ProblemExceptionHandler"/>. <see cref="Code"/> is stable so the pane can translate it.
+/// </summary>
+public sealed class ApiProblem(int status, string code, string title, string? detail = null) : Exception(title)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public Dictionary<string, object?> Extensions { get; } = [];
+
+    public ApiProblem With(string key, object? value)
+    {
+        Extensions[key] = value;
+        return this;
+    }
+
+    public static ApiProblem Validation(IDictionary<string, string[]> errors) =>
+        new ApiProblem(400, "validation-failed", "The request is not valid.", "See errors for each property.").With("errors", errors);
+
+    public static ApiProblem Validation(string property, string message) =>
+        Validation(new Dictionary<string, string[]> { [property] = [message] });
+
+    public static ApiProblem MalformedJson(string? detail = null) =>
+        new(400, "malformed-json", "The request body is not valid JSON for this endpoint.", detail);
+
+    public static ApiProblem InvalidCursor() =>
+        new(400, "invalid-cursor", "The cursor is not valid for this query.");
+
+    public static ApiProblem NotFound(string what) =>
+        new(404, "not-found", $"The {what} was not found.");
+
+    public static ApiProblem EmailInUse(IReadOnlyCollection<Guid> clientIds) =>
+        new ApiProblem(409, "email-in-use", "The address already belongs to another client.",
+                "Send allowSharedEmail: true to share it (for example a family address).")
+            .With("existingClientIds", clientIds);
+
+    public static ApiProblem PrimaryExists(string currentPrimary) =>
+        new ApiProblem(409, "primary-exists", "The client already has a primary email.",
+                "Send replacePrimary: true to replace it.")
+            .With("currentPrimary", currentPrimary);
+
+    public static ApiProblem FieldExists(Guid fieldId) =>
+        new ApiProblem(409, "field-exists", "A field with this label already exists.").With("existingFieldId", fieldId);
+
+    public static ApiProblem VersionMismatch() =>
+        new(412, "version-mismatch", "The record was changed by someone else.", "Reload it and apply your change again.");
+
+    public static ApiProblem PayloadTooLarge(long limit) =>
+        new(413, "payload-too-large", "The request body is too large.", $"The limit is {limit} bytes.");
+
+    public static ApiProblem UnsupportedMediaType() =>
+        new(415, "unsupported-media-type", "The request body must be application/json.");
+
+    public static ApiProblem IdempotencyKeyReused() =>
+        new(422, "idempotency-key-reused", "This Idempotency-Key was used with a different request body.");
+
+    public static ApiProblem PreconditionRequired() =>
+        new(428, "precondition-required", "Send If-Match with the record's current ETag.");
+}

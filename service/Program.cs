@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Fields;
+using OutlookCrm.Service.Health;
+using OutlookCrm.Service.Idempotency;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Lookup;
+using OutlookCrm.Service.Pane;
+using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.Workspaces;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var auth = builder.AddOutlookCrmAuth();
+var database = builder.AddOutlookCrmDatabase();
+StartupChecks.Verify(builder, auth, database);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<WorkspaceDirectory>();
+builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddDataProtection();
+builder.Services.AddOutlookCrmHealth();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+});
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/dev"),
+    branch => branch.UseMiddleware<RequestSizeLimitMiddleware>());
+app.UseTaskPane(auth);
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOutlookCrmHealth();
+app.MapAuthConfig();
+if (auth.Mode == AuthMode.Development) app.MapDevelopmentTokens();
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+else
+{
+    app.MapOpenApi().RequireAuthorization(AuthSetup.ApiPolicy);
+}
+
+var api = app.MapGroup("/api")
+    .RequireAuthorization(AuthSetup.ApiPolicy)
+    .AddEndpointFilter<CurrentUserFilter>()
+    .ProducesProblem(StatusCodes.Status400BadRequest)
+    .ProducesProblem(StatusCodes.Status401Unauthorized);
+api.MapMe();
+api.MapLookup();
+api.MapClients();
+api.MapFields();
+
+await app.MigrateIfConfiguredAsync();
+await app.RunAsync();
+
+public partial class Program;

@@ -26,5 +26,5 @@ public static class Json
 
     public static Guid Id(this JsonObject node, string property = "id") => Guid.Parse(node[property]!.GetValue<string>());
 
-    public static string Str(this JsonNode node, string property) => node[property]!.GetValue<string>();
+    public static string Str(this JsonNode? node, string property) => node![property]!.GetValue<string>();
 }

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OutlookCrm.Service.Tests.Support;
+
+namespace OutlookCrm.Service.Tests.Infrastructure;
+
+public class ProductionStartupTests
+{
+    static readonly Dictionary<string, string?> Complete = new()
+    {
+        ["Auth:Mode"] = "Entra",
+        ["AzureAd:Instance"] = "https://127.0.0.1:9/",
+        ["AzureAd:TenantId"] = "organizations",
+        ["AzureAd:ClientId"] = "6f1f3c9e-1111-4222-8333-944455556666",
+        ["Database:Provider"] = "Sqlite",
+    };
+
+    [Theory]
+    [InlineData("Auth:Mode", "Development", "Auth:Mode is Development")]
+    [InlineData("AzureAd:ClientId", null, "AzureAd:ClientId is not set")]
+    [InlineData("AzureAd:Instance", null, "AzureAd:Instance is not set")]
+    [InlineData("Database:Provider", null, "Database:Provider is not set")]
+    public void Production_refuses_to_start_with_a_missing_or_unsafe_setting(string key, string? value, string message)
+    {
+        var settings = new Dictionary<string, string?>(Complete) { [key] = value };
+        using var factory = new ProductionFactory(settings);
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains(message, Flatten(error));
+    }
+
+    [Fact]
+    public void Production_refuses_sql_server_without_a_connection_string()
+    {
+        var settings = new Dictionary<string, string?>(Complete) { ["Database:Provider"] = "SqlServer" };
+        using var factory = new ProductionFactory(settings);
+        Assert.Contains("Database:ConnectionString is not set", Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient())));
+    }
+
+    [Fact]
+    public async Task Production_never_trusts_a_development_token()
+    {
+        using var development = new ServiceFactory();
+        var session = await development.SignInAsync();
+
+        using var production = new ProductionFactory(Complete);
+        var http = production.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/preview.html")).StatusCode);
+    }
+
+    static string Flatten(Exception error) => error.ToString();
+
+    sealed class ProductionFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        readonly string directory = Path.Combine(Path.GetTempPath(), "outlookcrm-tests", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:DataDirectory", directory);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
+    }
+}

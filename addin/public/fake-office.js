@@ -1,0 +1,223 @@
+/*
+ * A fake of the Office.js subset OutlookCrm uses, for the preview page and browser tests.
+ * It reads the current message from the preview page that hosts the pane (same origin):
+ *   window.parent.outlookPreview = {
+ *     getItem() -> message description or null,
+ *     subscribe(fn) -> unsubscribe; fn() is called when the selection changes,
+ *     userProfile: { emailAddress, displayName },
+ *     displayLanguage: 'en-US' | 'pt-BR' | ...,
+ *     theme: 'light' | 'dark',
+ *     subscribeTheme(fn) (optional),
+ *     onDisplayMessageForm(itemId) (optional)
+ *   }
+ * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt,
+ *   getAsyncDelayMs?, failGetAsync? } with participants as { displayName, emailAddress }.
+ * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
+ * window.fakeOffice.calls for tests.
+ */
+(function () {
+  'use strict';
+
+  var host = (function () {
+    try {
+      if (window.parent && window.parent !== window && window.parent.outlookPreview) return window.parent.outlookPreview;
+    } catch (e) {
+      /* a cross-origin parent: fall back to the built-in message */
+    }
+    return null;
+  })();
+
+  var standaloneItem = {
+    id: 'standalone-1',
+    mode: 'read',
+    subject: 'Question about my next appointment',
+    receivedAt: '2025-01-15T09:30:00Z',
+    from: { displayName: 'Sam Rivera', emailAddress: 'sam.rivera@example.com' },
+    to: [{ displayName: 'Preview User', emailAddress: 'preview.user@example.com' }],
+    cc: [],
+  };
+
+  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [] };
+  window.fakeOffice = { calls: calls };
+
+  var AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
+  var EventType = {
+    ItemChanged: 'olkItemSelectedChanged',
+    OfficeThemeChanged: 'officeThemeChanged',
+    DialogMessageReceived: 'dialogMessageReceived',
+    DialogEventReceived: 'dialogEventReceived',
+  };
+
+  function succeeded(value) {
+    return { status: AsyncResultStatus.Succeeded, value: value, error: null, asyncContext: undefined };
+  }
+  function failed(message) {
+    return {
+      status: AsyncResultStatus.Failed,
+      value: undefined,
+      error: { name: 'GenericResponseError', message: message, code: 9020 },
+      asyncContext: undefined,
+    };
+  }
+
+  function copyPerson(p) {
+    return p ? { displayName: p.displayName || '', emailAddress: p.emailAddress || '', recipientType: 'other' } : null;
+  }
+  function copyPeople(list) {
+    return (list || []).map(copyPerson);
+  }
+
+  function asyncGetter(message, read) {
+    return {
+      getAsync: function (optionsOrCallback, maybeCallback) {
+        var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+        var delay = message.getAsyncDelayMs != null ? message.getAsyncDelayMs : (host && host.getAsyncDelayMs) || 0;
+        setTimeout(function () {
+          callback(message.failGetAsync ? failed('The item could not be read.') : succeeded(read()));
+        }, delay);
+      },
+    };
+  }
+
+  function toOfficeItem(message) {
+    if (!message) return null;
+    var common = {
+      itemType: 'message',
+      itemId: message.mode === 'compose' ? null : message.id,
+      internetMessageId: message.mode === 'compose' ? null : '<' + message.id + '@example.com>',
+      dateTimeCreated: new Date(message.receivedAt || Date.now()),
+    };
+    if (message.mode === 'compose') {
+      return Object.assign(common, {
+        subject: asyncGetter(message, function () { return message.subject || ''; }),
+        from: asyncGetter(message, function () { return copyPerson(message.from); }),
+        to: asyncGetter(message, function () { return copyPeople(message.to); }),
+        cc: asyncGetter(message, function () { return copyPeople(message.cc); }),
+      });
+    }
+    return Object.assign(common, {
+      subject: message.subject || '',
+      from: copyPerson(message.from),
+      sender: copyPerson(message.from),
+      to: copyPeople(message.to),
+      cc: copyPeople(message.cc),
+    });
+  }
+
+  function currentMessage() {
+    return host ? host.getItem() : standaloneItem;
+  }
+
+  function themeFor(name) {
+    var dark = name === 'dark';
+    return {
+      bodyBackgroundColor: dark ? '#292929' : '#ffffff',
+      bodyForegroundColor: dark ? '#ffffff' : '#242424',
+      controlBackgroundColor: dark ? '#1f1f1f' : '#ffffff',
+      controlForegroundColor: dark ? '#ffffff' : '#242424',
+      isDarkTheme: dark,
+    };
+  }
+
+  var handlers = {};
+  function fire(eventType, args) {
+    (handlers[eventType] || []).slice().forEach(function (handler) {
+      try {
+        handler(args || { type: eventType });
+      } catch (e) {
+        setTimeout(function () { throw e; });
+      }
+    });
+  }
+
+  var mailbox = {
+    item: toOfficeItem(currentMessage()),
+    userProfile: {
+      emailAddress: (host && host.userProfile && host.userProfile.emailAddress) || 'preview.user@example.com',
+      displayName: (host && host.userProfile && host.userProfile.displayName) || 'Preview User',
+      timeZone: 'UTC',
+      accountType: 'enterprise',
+    },
+    diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'fake' },
+    addHandlerAsync: function (eventType, handler, optionsOrCallback, maybeCallback) {
+      var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+      calls.addHandlerAsync.push(eventType);
+      (handlers[eventType] = handlers[eventType] || []).push(handler);
+      if (callback) setTimeout(function () { callback(succeeded(undefined)); }, 0);
+    },
+    removeHandlerAsync: function (eventType, optionsOrCallback, maybeCallback) {
+      var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+      handlers[eventType] = [];
+      if (callback) setTimeout(function () { callback(succeeded(undefined)); }, 0);
+    },
+    displayMessageForm: function (itemId) {
+      calls.displayMessageForm.push(itemId);
+      if (host && typeof host.onDisplayMessageForm === 'function') host.onDisplayMessageForm(itemId);
+    },
+  };
+
+  var context = {
+    mailbox: mailbox,
+    displayLanguage: (host && host.displayLanguage) || new URLSearchParams(location.search).get('lang') || 'en-US',
+    contentLanguage: 'en-US',
+    officeTheme: themeFor((host && host.theme) || 'light'),
+    requirements: {
+      isSetSupported: function (name, version) {
+        if (name !== 'Mailbox') return false;
+        return !version || parseFloat(version) <= 1.14;
+      },
+    },
+    ui: {
+      displayDialogAsync: function (url, options, callback) {
+        calls.displayDialogAsync.push(url);
+        var cb = typeof options === 'function' ? options : callback;
+        setTimeout(function () { cb(failed('Dialogs are not available in the preview.')); }, 0);
+      },
+    },
+  };
+
+  if (host) {
+    host.subscribe(function () {
+      mailbox.item = toOfficeItem(host.getItem());
+      fire(EventType.ItemChanged, { type: EventType.ItemChanged });
+    });
+    if (typeof host.subscribeTheme === 'function') {
+      host.subscribeTheme(function (name) {
+        context.officeTheme = themeFor(name);
+        fire(EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: context.officeTheme });
+      });
+    }
+  }
+
+  var readyInfo = { host: 'Outlook', platform: 'OfficeOnline' };
+  var readyCallbacks = [];
+  var isReady = false;
+
+  window.Office = {
+    context: context,
+    EventType: EventType,
+    AsyncResultStatus: AsyncResultStatus,
+    HostType: { Outlook: 'Outlook' },
+    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    MailboxEnums: {
+      ItemType: { Message: 'message', Appointment: 'appointment' },
+      RecipientType: { Other: 'other', User: 'user', DistributionList: 'distributionList', ExternalUser: 'externalUser' },
+    },
+    onReady: function (callback) {
+      return new Promise(function (resolve) {
+        var run = function () {
+          if (callback) callback(readyInfo);
+          resolve(readyInfo);
+        };
+        if (isReady) setTimeout(run, 0);
+        else readyCallbacks.push(run);
+      });
+    },
+    initialize: function () {},
+  };
+
+  setTimeout(function () {
+    isReady = true;
+    readyCallbacks.splice(0).forEach(function (run) { run(); });
+  }, 0);
+})();

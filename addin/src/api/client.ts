@@ -1,0 +1,108 @@
+import { ApiError, errorFromResponse } from './errors';
+import type {
+  ClientPage,
+  ClientRecord,
+  CreateClientBody,
+  FieldDefinition,
+  FieldType,
+  LinkEmailBody,
+  LookupResponse,
+  Me,
+  UpdateClientBody,
+} from './types';
+
+export interface TokenProvider {
+  getToken(options?: { forceRefresh?: boolean }): Promise<string>;
+}
+
+export interface ApiClientOptions {
+  tokens: TokenProvider;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  me(signal?: AbortSignal): Promise<Me>;
+  lookup(addresses: string[], signal?: AbortSignal): Promise<LookupResponse>;
+  searchClients(query: { search?: string; limit?: number; cursor?: string }, signal?: AbortSignal): Promise<ClientPage>;
+  getClient(id: string, signal?: AbortSignal): Promise<ClientRecord>;
+  /** The caller owns the idempotency key so a retried or double-clicked submission reuses it. */
+  createClient(body: CreateClientBody, idempotencyKey: string): Promise<ClientRecord>;
+  updateClient(id: string, changes: UpdateClientBody, version: string): Promise<ClientRecord>;
+  linkEmail(id: string, body: LinkEmailBody): Promise<ClientRecord>;
+  unlinkEmail(id: string, address: string): Promise<ClientRecord>;
+  listFields(signal?: AbortSignal): Promise<FieldDefinition[]>;
+  createField(label: string, type: FieldType): Promise<FieldDefinition>;
+  setFieldValue(clientId: string, fieldId: string, value: string | number | null): Promise<ClientRecord>;
+}
+
+export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiClient {
+  async function send(path: string, options: RequestOptions, forceRefresh: boolean): Promise<Response> {
+    let token: string;
+    try {
+      token = await tokens.getToken({ forceRefresh });
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(401, 'sign-in-failed');
+    }
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}`, ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await fetchImpl(`${baseUrl}${path}`, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw ApiError.network();
+    }
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    let response = await send(path, options, false);
+    // A token can expire or be revoked between caching and use: get a fresh one once.
+    if (response.status === 401) response = await send(path, options, true);
+    if (!response.ok) throw await errorFromResponse(response);
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new ApiError(response.status, 'unexpected-response');
+    }
+  }
+
+  const clientPath = (id: string) => `/api/clients/${encodeURIComponent(id)}`;
+
+  return {
+    me: (signal) => request<Me>('/api/me', { signal }),
+    lookup: (addresses, signal) => request<LookupResponse>('/api/lookup', { method: 'POST', body: { addresses }, signal }),
+    searchClients: ({ search, limit, cursor }, signal) => {
+      const query = new URLSearchParams();
+      if (search) query.set('search', search);
+      if (limit) query.set('limit', String(limit));
+      if (cursor) query.set('cursor', cursor);
+      const qs = query.toString();
+      return request<ClientPage>(`/api/clients${qs ? `?${qs}` : ''}`, { signal });
+    },
+    getClient: (id, signal) => request<ClientRecord>(clientPath(id), { signal }),
+    createClient: (body, idempotencyKey) =>
+      request<ClientRecord>('/api/clients', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+    updateClient: (id, changes, version) =>
+      request<ClientRecord>(clientPath(id), { method: 'PATCH', body: changes, headers: { 'If-Match': version } }),
+    linkEmail: (id, body) => request<ClientRecord>(`${clientPath(id)}/emails`, { method: 'POST', body }),
+    unlinkEmail: (id, address) =>
+      request<ClientRecord>(`${clientPath(id)}/emails/${encodeURIComponent(address)}`, { method: 'DELETE' }),
+    listFields: async (signal) => (await request<{ items: FieldDefinition[] }>('/api/fields', { signal })).items,
+    createField: (label, type) => request<FieldDefinition>('/api/fields', { method: 'POST', body: { label, type } }),
+    setFieldValue: (clientId, fieldId, value) =>
+      request<ClientRecord>(`${clientPath(clientId)}/fields/${encodeURIComponent(fieldId)}`, { method: 'PUT', body: { value } }),
+  };
+}

@@ -1,0 +1,64 @@
+/** The problem details body the service sends (RFC 9457) plus its known extensions. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: Record<string, string[]>;
+  existingClientIds?: string[];
+  currentPrimary?: string;
+  existingFieldId?: string;
+  [extension: string]: unknown;
+}
+
+/** Codes the pane produces itself, for failures that never reached the service. */
+export type LocalErrorCode = 'network' | 'sign-in-failed' | 'unexpected-response';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem;
+
+  constructor(status: number, code: string, problem: Problem = {}) {
+    super(problem.title ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.problem = problem;
+  }
+
+  static network(): ApiError {
+    return new ApiError(0, 'network');
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+const fallbackCodeFor = (status: number): string => {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 412) return 'version-mismatch';
+  if (status === 503) return 'unavailable';
+  if (status >= 500) return 'server-error';
+  return 'unexpected-response';
+};
+
+/** Turns any non-success response into an ApiError, whether or not it carries problem+json. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let problem: Problem = {};
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const body: unknown = await response.json();
+      if (body && typeof body === 'object') problem = body as Problem;
+    } catch {
+      // A broken error body still yields an error with the status-based code.
+    }
+  }
+  const code = typeof problem.code === 'string' && problem.code ? problem.code : fallbackCodeFor(response.status);
+  return new ApiError(response.status, code, problem);
+}

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import { isApiError } from '../api/errors';
+import type { ClientRecord, FieldDefinition, FieldType, UpdateClientBody } from '../api/types';
+
+export type RecordState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; record: ClientRecord; fields: FieldDefinition[] }
+  | { kind: 'error'; error: unknown };
+
+export interface RecordActions {
+  reload(): Promise<void>;
+  /** On a version conflict the record is reloaded first, then the error is passed on for the form to explain. */
+  saveContact(changes: UpdateClientBody): Promise<ClientRecord>;
+  setFieldValue(fieldId: string, value: string | number | null): Promise<ClientRecord>;
+  addField(label: string, type: FieldType, value: string): Promise<ClientRecord>;
+  unlinkEmail(address: string): Promise<ClientRecord>;
+}
+
+export function useClientRecord(api: ApiClient, clientId: string): { state: RecordState } & RecordActions {
+  const [state, setState] = useState<RecordState>({ kind: 'loading' });
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const sequence = useRef(0);
+
+  const reload = useCallback(async () => {
+    const current = ++sequence.current;
+    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
+    try {
+      const [record, fields] = await Promise.all([api.getClient(clientId), api.listFields()]);
+      if (current === sequence.current) setState({ kind: 'ready', record, fields });
+    } catch (error) {
+      if (current === sequence.current) setState({ kind: 'error', error });
+    }
+  }, [api, clientId]);
+
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    void reload();
+  }, [reload]);
+
+  const applyRecord = useCallback((record: ClientRecord, fields?: FieldDefinition[]) => {
+    setState((previous) =>
+      previous.kind === 'ready'
+        ? { kind: 'ready', record, fields: fields ?? previous.fields }
+        : { kind: 'ready', record, fields: fields ?? [] },
+    );
+    return record;
+  }, []);
+
+  const currentRecord = () => {
+    const current = stateRef.current;
+    if (current.kind !== 'ready') throw new Error('The record is not loaded.');
+    return current;
+  };
+
+  const saveContact = useCallback(
+    async (changes: UpdateClientBody) => {
+      const { record } = currentRecord();
+      try {
+        return applyRecord(await api.updateClient(record.id, changes, record.version));
+      } catch (error) {
+        if (isApiError(error) && error.status === 412) await reload();
+        throw error;
+      }
+    },
+    [api, applyRecord, reload],
+  );
+
+  const setFieldValue = useCallback(
+    async (fieldId: string, value: string | number | null) =>
+      applyRecord(await api.setFieldValue(currentRecord().record.id, fieldId, value)),
+    [api, applyRecord],
+  );
+
+  const addField = useCallback(
+    async (label: string, type: FieldType, value: string) => {
+      const { record, fields } = currentRecord();
+      let definition: FieldDefinition;
+      try {
+        definition = await api.createField(label, type);
+      } catch (error) {
+        // The label exists already in the workspace: use that field rather than failing.
+        const existingId = isApiError(error) && error.code === 'field-exists' ? error.problem.existingFieldId : undefined;
+        const existing = existingId ? fields.find((f) => f.id === existingId) ?? { id: existingId, label, type } : undefined;
+        if (!existing) throw error;
+        definition = existing;
+      }
+      const withDefinition = fields.some((f) => f.id === definition.id) ? fields : [...fields, definition];
+      applyRecord(record, withDefinition);
+      if (value.trim() === '') return record;
+      return applyRecord(await api.setFieldValue(record.id, definition.id, value), withDefinition);
+    },
+    [api, applyRecord],
+  );
+
+  const unlinkEmail = useCallback(
+    async (address: string) => applyRecord(await api.unlinkEmail(currentRecord().record.id, address)),
+    [api, applyRecord],
+  );
+
+  return { state, reload, saveContact, setFieldValue, addField, unlinkEmail };
+}

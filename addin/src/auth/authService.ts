@@ -1,0 +1,72 @@
+import { ApiError, errorFromResponse } from '../api/errors';
+import type { TokenProvider } from '../api/client';
+import type { AuthConfig, DevToken } from '../api/types';
+import type { OfficeGateway } from '../office/office';
+import { devIdentityFrom } from './devIdentity';
+import { TokenCache, type AccessToken } from './tokenCache';
+
+export interface AuthServiceOptions {
+  office: OfficeGateway;
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  search?: string;
+}
+
+async function fetchJson<T>(fetchImpl: typeof fetch, url: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, init);
+  } catch {
+    throw ApiError.network();
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * Decides between the development token endpoint and nested app authentication, as the service's
+ * /api/auth/config says. MSAL is loaded only in Entra mode, so the development bundle stays small.
+ */
+export function createAuthService({
+  office,
+  fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+  baseUrl = '',
+  search = globalThis.location?.search ?? '',
+}: AuthServiceOptions): TokenProvider {
+  const cache = new TokenCache();
+  let config: Promise<AuthConfig> | null = null;
+
+  const loadConfig = () => {
+    config ??= fetchJson<AuthConfig>(fetchImpl, `${baseUrl}/api/auth/config`).catch((error) => {
+      config = null;
+      throw error;
+    });
+    return config;
+  };
+
+  async function acquireDevToken(): Promise<AccessToken> {
+    const identity = devIdentityFrom(search, { name: office.userName(), email: office.userEmail() });
+    const token = await fetchJson<DevToken>(fetchImpl, `${baseUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(identity),
+    });
+    return { accessToken: token.accessToken, expiresAt: Date.parse(token.expiresAt) };
+  }
+
+  async function acquireEntraToken(settings: AuthConfig, forceRefresh: boolean): Promise<AccessToken> {
+    if (!settings.clientId || !settings.scope) throw new ApiError(401, 'sign-in-failed');
+    const { acquireNestedAppToken } = await import('./nestedAppAuth');
+    return acquireNestedAppToken({ clientId: settings.clientId, scope: settings.scope, office, forceRefresh });
+  }
+
+  return {
+    async getToken({ forceRefresh = false } = {}) {
+      const settings = await loadConfig();
+      return cache.get(
+        () => (settings.mode === 'development' ? acquireDevToken() : acquireEntraToken(settings, forceRefresh)),
+        forceRefresh,
+      );
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import type { ClientRecord } from '../api/types';
+import type { RecordActions, RecordState } from '../app/useClientRecord';
+import { useI18n } from '../i18n/I18nContext';
+import { ContactDetails } from './ContactDetails';
+import { CustomFields } from './CustomFields';
+import { ErrorBar } from './ErrorBar';
+import { HistoryTab } from './HistoryTab';
+import { RecordHeader } from './RecordHeader';
+
+const useStyles = makeStyles({
+  padded: { padding: tokens.spacingHorizontalM },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalL },
+});
+
+type TabName = 'personal' | 'history';
+
+export interface ClientRecordViewProps {
+  state: RecordState;
+  actions: RecordActions;
+  /** Filled by the history feature with the communication timeline for this record. */
+  renderTimeline?: (record: ClientRecord) => ReactNode;
+}
+
+export function ClientRecordView({ state, actions, renderTimeline }: ClientRecordViewProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabName>('personal');
+
+  if (state.kind === 'loading') {
+    return <Spinner className={styles.padded} label={t('record.loading')} />;
+  }
+  if (state.kind === 'error') {
+    return (
+      <div className={styles.padded}>
+        <ErrorBar error={state.error} onRetry={() => void actions.reload()} />
+      </div>
+    );
+  }
+  const { record, fields } = state;
+  return (
+    <article aria-label={record.displayName}>
+      <RecordHeader record={record} onUnlinkEmail={actions.unlinkEmail} />
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabName)}
+        aria-label={t('record.tabsLabel')}
+      >
+        <Tab value="personal" id="tab-personal" aria-controls="panel-personal">{t('record.tab.personal')}</Tab>
+        <Tab value="history" id="tab-history" aria-controls="panel-history">{t('record.tab.history')}</Tab>
+      </TabList>
+      {tab === 'personal' ? (
+        <div role="tabpanel" id="panel-personal" aria-labelledby="tab-personal" className={styles.panel}>
+          <ContactDetails record={record} onSave={actions.saveContact} />
+          <CustomFields record={record} definitions={fields} onSetValue={actions.setFieldValue} onAddField={actions.addField} />
+        </div>
+      ) : (
+        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" className={styles.panel}>
+          <HistoryTab record={record} timeline={renderTimeline?.(record)} />
+        </div>
+      )}
+    </article>
+  );
+}

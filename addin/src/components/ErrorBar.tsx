@@ -1,0 +1,26 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useI18n } from '../i18n/I18nContext';
+import { errorMessageKey } from './errorMessage';
+
+export interface ErrorBarProps {
+  error: unknown;
+  onRetry?: () => void;
+}
+
+export function ErrorBar({ error, onRetry }: ErrorBarProps) {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('error.title')}</MessageBarTitle> {t(errorMessageKey(error))}
+      </MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

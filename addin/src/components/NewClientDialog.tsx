@@ -1,0 +1,208 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { isApiError } from '../api/errors';
+import { IdempotencyKeys } from '../api/idempotency';
+import type { ClientRecord, CreateClientBody, LookupMatch } from '../api/types';
+import type { ResolvedParticipant } from '../app/participantStatus';
+import { useI18n } from '../i18n/I18nContext';
+import { splitDisplayName } from '../names/splitDisplayName';
+import { ErrorBar } from './ErrorBar';
+import { looksLikeEmail } from './validation';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
+});
+
+export interface NewClientDialogProps {
+  /** Kept mounted while closing so Fluent can restore the page behind the modal. */
+  open?: boolean;
+  participants: ResolvedParticipant[];
+  /** The participant to preselect; defaults to the sender. */
+  initialAddress?: string;
+  createClient: (body: CreateClientBody, idempotencyKey: string) => Promise<ClientRecord>;
+  onCreated: (record: ClientRecord) => void;
+  onOpenClient: (clientId: string) => void;
+  onDismiss: () => void;
+}
+
+interface FormValues {
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+type Submission = { kind: 'idle' } | { kind: 'pending' } | { kind: 'emailInUse'; clientIds: string[] } | { kind: 'failed'; error: unknown; allowShared: boolean };
+
+const valuesFor = (participant: ResolvedParticipant | undefined): FormValues => ({
+  ...splitDisplayName(participant?.displayName),
+  email: participant?.emailAddress ?? '',
+});
+
+function orderedForChoice(participants: ResolvedParticipant[]) {
+  const unknown = participants.filter((p) => p.status.kind === 'unknown');
+  const known = participants.filter((p) => p.status.kind !== 'unknown' && p.status.kind !== 'invalid');
+  return { unknown, known };
+}
+
+export function NewClientDialog({ open = true, participants, initialAddress, createClient, onCreated, onOpenClient, onDismiss }: NewClientDialogProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { unknown, known } = useMemo(() => orderedForChoice(participants), [participants]);
+  const choosable = [...unknown, ...known];
+  const initial =
+    choosable.find((p) => p.emailAddress === initialAddress) ?? choosable.find((p) => p.role === 'from') ?? choosable[0];
+
+  const [chosenAddress, setChosenAddress] = useState(initial?.emailAddress ?? '');
+  const [values, setValues] = useState<FormValues>(() => valuesFor(initial));
+  const [showValidation, setShowValidation] = useState(false);
+  const [submission, setSubmission] = useState<Submission>({ kind: 'idle' });
+  const keys = useRef(new IdempotencyKeys());
+  const pending = useRef(false);
+
+  const firstNameError = values.firstName.trim() === '' ? t('newClient.firstNameRequired') : undefined;
+  const emailError = values.email.trim() !== '' && !looksLikeEmail(values.email) ? t('newClient.emailInvalid') : undefined;
+
+  const choose = (address: string) => {
+    setChosenAddress(address);
+    setValues(valuesFor(choosable.find((p) => p.emailAddress === address)));
+    setSubmission({ kind: 'idle' });
+  };
+
+  const update = (name: keyof FormValues) => (_: unknown, data: { value: string }) => setValues((v) => ({ ...v, [name]: data.value }));
+
+  async function submit(allowShared: boolean) {
+    setShowValidation(true);
+    if (firstNameError || emailError || pending.current) return;
+    const body: CreateClientBody = {
+      firstName: values.firstName.trim(),
+      ...(values.lastName.trim() ? { lastName: values.lastName.trim() } : {}),
+      ...(values.email.trim() ? { email: values.email.trim() } : {}),
+      ...(allowShared ? { allowSharedEmail: true } : {}),
+    };
+    pending.current = true;
+    setSubmission({ kind: 'pending' });
+    try {
+      const record = await createClient(body, keys.current.keyFor(body));
+      onCreated(record);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'email-in-use' && !allowShared) {
+        setSubmission({ kind: 'emailInUse', clientIds: error.problem.existingClientIds ?? [] });
+      } else {
+        setSubmission({ kind: 'failed', error, allowShared });
+      }
+    } finally {
+      pending.current = false;
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(false);
+  };
+
+  const knownMatches: LookupMatch[] = participants.flatMap((p) =>
+    p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [],
+  );
+  const nameOf = (clientId: string) => knownMatches.find((m) => m.clientId === clientId)?.displayName;
+  const isPending = submission.kind === 'pending';
+  const optionLabel = (p: ResolvedParticipant) =>
+    t('newClient.participantOption', { name: p.displayName || p.emailAddress, address: p.emailAddress, role: t(`participants.role.${p.role}`) });
+
+  return (
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !isPending && onDismiss()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={onSubmit} noValidate>
+          <DialogBody>
+            <DialogTitle>{t('newClient.title')}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {choosable.length > 0 && (
+                <Field label={t('newClient.participant')}>
+                  <Select value={chosenAddress} onChange={(_, data) => choose(data.value)}>
+                    {unknown.length > 0 && (
+                      <optgroup label={t('newClient.unknownGroup')}>
+                        {unknown.map((p) => (
+                          <option key={p.emailAddress} value={p.emailAddress}>{optionLabel(p)}</option>
+                        ))}
+                      </optgroup>
+                    )}
+                    {known.length > 0 && (
+                      <optgroup label={t('newClient.knownGroup')}>
+                        {known.map((p) => (
+                          <option key={p.emailAddress} value={p.emailAddress}>{optionLabel(p)}</option>
+                        ))}
+                      </optgroup>
+                    )}
+                  </Select>
+                </Field>
+              )}
+              <Field label={t('newClient.firstName')} required validationMessage={showValidation ? firstNameError : undefined}>
+                <Input value={values.firstName} onChange={update('firstName')} maxLength={100} autoComplete="off" />
+              </Field>
+              <Field label={t('newClient.lastName')}>
+                <Input value={values.lastName} onChange={update('lastName')} maxLength={100} autoComplete="off" />
+              </Field>
+              <Field label={t('newClient.email')} validationMessage={showValidation ? emailError : undefined}>
+                <Input type="email" value={values.email} onChange={update('email')} maxLength={254} autoComplete="off" />
+              </Field>
+              {submission.kind === 'emailInUse' && (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    {t('newClient.emailInUse', { count: Math.max(submission.clientIds.length, 1) })}
+                    <div className={styles.choices}>
+                      {submission.clientIds.map((id, index) => (
+                        <Button key={id} size="small" appearance="transparent" onClick={() => onOpenClient(id)}>
+                          {submission.clientIds.length === 1
+                            ? t('newClient.openExisting')
+                            : nameOf(id)
+                              ? t('participants.openClient', { name: nameOf(id)! })
+                              : t('newClient.openExistingNumbered', { number: index + 1 })}
+                        </Button>
+                      ))}
+                    </div>
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={() => void submit(true)}>
+                      {t('newClient.createAnyway')}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
+              {submission.kind === 'failed' && <ErrorBar error={submission.error} onRetry={() => void submit(submission.allowShared)} />}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onDismiss} disabled={isPending}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={isPending}
+                icon={isPending ? <Spinner size="tiny" /> : undefined}
+              >
+                {isPending ? t('newClient.creating') : t('newClient.create')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

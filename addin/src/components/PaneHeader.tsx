@@ -1,0 +1,37 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useI18n } from '../i18n/I18nContext';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minHeight: '40px',
+  },
+  title: { flexGrow: 1, minWidth: 0 },
+});
+
+export interface PaneHeaderProps {
+  onBack?: () => void;
+  onNewClient: () => void;
+  newClientDisabled?: boolean;
+}
+
+export function PaneHeader({ onBack, onNewClient, newClientDisabled }: PaneHeaderProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      {onBack && <Button appearance="subtle" icon={<ArrowLeftRegular />} aria-label={t('common.back')} onClick={onBack} />}
+      <Text as="h1" weight="semibold" size={400} className={styles.title}>
+        {t('app.title')}
+      </Text>
+      <Button appearance="primary" size="small" onClick={onNewClient} disabled={newClientDisabled}>
+        {t('header.newClient')}
+      </Button>
+    </header>
+  );
+}

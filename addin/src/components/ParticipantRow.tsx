@@ -1,0 +1,88 @@
+import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ResolvedParticipant } from '../app/participantStatus';
+import { useI18n } from '../i18n/I18nContext';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  identity: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1, minWidth: 0 },
+  address: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+  choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyle: 'none', width: '100%' },
+  calm: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface ParticipantRowProps {
+  participant: ResolvedParticipant;
+  onOpenClient: (clientId: string) => void;
+  onNewClient: (participant: ResolvedParticipant) => void;
+  onLinkExisting: (participant: ResolvedParticipant) => void;
+}
+
+export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting }: ParticipantRowProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const { status, emailAddress } = participant;
+  const shownName = participant.displayName || emailAddress;
+
+  return (
+    <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress}>
+      <Avatar name={participant.displayName || undefined} size={32} aria-hidden />
+      <div>
+        <div className={styles.identity}>
+          {/* Names come from email headers: React renders them as text, never as markup. */}
+          <Text weight="semibold" className={styles.name} title={shownName}>
+            {participant.displayName || t('participants.noName')}
+          </Text>
+          <Badge appearance="outline" color="informative" size="small">
+            {t(`participants.role.${participant.role}`)}
+          </Badge>
+        </div>
+        <Caption1 className={styles.address}>{emailAddress}</Caption1>
+        <div className={styles.status}>
+          {status.kind === 'client' && (
+            <>
+              <Badge appearance="tint" color="success">{t('participants.status.client')}</Badge>
+              <Link onClick={() => onOpenClient(status.match.clientId)}>
+                {t('participants.openClient', { name: status.match.displayName })}
+              </Link>
+            </>
+          )}
+          {status.kind === 'shared' && (
+            <>
+              <Badge appearance="tint" color="warning">{t('participants.status.shared')}</Badge>
+              <Caption1>{t('participants.sharedBy', { count: status.matches.length })}</Caption1>
+              <ul className={styles.choices}>
+                {status.matches.map((match) => (
+                  <li key={match.clientId}>
+                    <Link onClick={() => onOpenClient(match.clientId)}>
+                      {t('participants.openClient', { name: match.displayName })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {status.kind === 'unknown' && (
+            <>
+              <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
+              <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
+                {t('header.newClient')}
+              </Button>
+              <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
+                {t('participants.linkExisting')}
+              </Button>
+            </>
+          )}
+          {status.kind === 'invalid' && <Caption1 className={styles.calm}>{t('participants.status.invalid')}</Caption1>}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+import { makeStyles, Skeleton, SkeletonItem, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { MailRegular } from '@fluentui/react-icons';
+import type { ResolvedParticipant } from '../app/participantStatus';
+import type { ParticipantsState } from '../app/useParticipants';
+import { useI18n } from '../i18n/I18nContext';
+import { ErrorBar } from './ErrorBar';
+import { ParticipantRow } from './ParticipantRow';
+
+const useStyles = makeStyles({
+  heading: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  calm: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalXXL,
+    color: tokens.colorNeutralForeground3,
+    textAlign: 'center',
+  },
+  skeletonRow: { display: 'grid', gridTemplateColumns: '32px 1fr', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM },
+  padded: { padding: tokens.spacingHorizontalM },
+});
+
+export interface ParticipantsListProps {
+  state: ParticipantsState;
+  onRetry: () => void;
+  onOpenClient: (clientId: string) => void;
+  onNewClient: (participant: ResolvedParticipant) => void;
+  onLinkExisting: (participant: ResolvedParticipant) => void;
+}
+
+export function ParticipantsList({ state, onRetry, ...rowActions }: ParticipantsListProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+
+  if (state.kind === 'empty') {
+    return (
+      <div className={styles.calm} role="status">
+        <MailRegular fontSize={32} aria-hidden />
+        <Text>{t('participants.empty')}</Text>
+      </div>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <div className={styles.padded}>
+        <ErrorBar error={state.error} onRetry={onRetry} />
+      </div>
+    );
+  }
+  if (state.kind === 'loading') {
+    return (
+      <Skeleton aria-label={t('participants.loading')} role="progressbar">
+        {[0, 1, 2].map((i) => (
+          <div key={i} className={styles.skeletonRow}>
+            <SkeletonItem shape="circle" size={32} />
+            <SkeletonItem size={16} />
+          </div>
+        ))}
+      </Skeleton>
+    );
+  }
+  return (
+    <section aria-labelledby="participants-heading">
+      <Subtitle2 as="h2" id="participants-heading" className={styles.heading}>
+        {t('participants.heading')}
+      </Subtitle2>
+      {state.participants.length === 0 ? (
+        <Text className={styles.calm}>{t('participants.none')}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={t('participants.listLabel')}>
+          {state.participants.map((participant) => (
+            <ParticipantRow key={participant.emailAddress} participant={participant} {...rowActions} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { ptBR } from './pt-BR';
+import { createTranslator, localeFor, type Message } from './translator';
+
+const shapeOf = (catalog: Record<string, Message>) =>
+  Object.fromEntries(Object.entries(catalog).map(([key, value]) => [key, typeof value === 'string' ? 'string' : Object.keys(value).sort().join(',')]));
+const placeholders = (message: Message) =>
+  [...new Set((typeof message === 'string' ? message : Object.values(message).join(' ')).match(/\{\w+\}/g) ?? [])].sort();
+
+describe('message catalogs', () => {
+  it('pt-BR has exactly the keys of en, no more and no fewer', () => {
+    const missing = Object.keys(en).filter((key) => !(key in ptBR));
+    const extra = Object.keys(ptBR).filter((key) => !(key in en));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it('pt-BR has the same plural forms and placeholders as en', () => {
+    expect(shapeOf(ptBR)).toEqual(shapeOf(en));
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect([key, placeholders(ptBR[key])]).toEqual([key, placeholders(en[key])]);
+    }
+  });
+
+  it('no message is empty', () => {
+    for (const catalog of [en, ptBR]) {
+      for (const [key, value] of Object.entries(catalog)) {
+        expect([key, typeof value === 'string' ? value.trim().length > 0 : true]).toEqual([key, true]);
+      }
+    }
+  });
+});
+
+describe('translator', () => {
+  it('picks Brazilian Portuguese for any pt language and English otherwise', () => {
+    expect(localeFor('pt-BR')).toBe('pt-BR');
+    expect(localeFor('pt-PT')).toBe('pt-BR');
+    expect(localeFor('pt')).toBe('pt-BR');
+    expect(localeFor('en-US')).toBe('en');
+    expect(localeFor('de-DE')).toBe('en');
+    expect(localeFor(undefined)).toBe('en');
+  });
+
+  it('fills placeholders', () => {
+    expect(createTranslator('en').t('participants.openClient', { name: 'Ana Souza' })).toBe('Open Ana Souza');
+    expect(createTranslator('pt-BR').t('participants.openClient', { name: 'Ana Souza' })).toBe('Abrir Ana Souza');
+  });
+
+  it('chooses plural forms in both languages', () => {
+    const english = createTranslator('en');
+    const portuguese = createTranslator('pt-BR');
+    expect(english.t('link.results', { count: 1 })).toBe('1 client found');
+    expect(english.t('link.results', { count: 3 })).toBe('3 clients found');
+    expect(portuguese.t('link.results', { count: 1 })).toBe('1 cliente encontrado');
+    expect(portuguese.t('link.results', { count: 2 })).toBe('2 clientes encontrados');
+    // Portuguese treats 0 as singular ("0 cliente"), English as plural.
+    expect(english.t('link.results', { count: 0 })).toBe('0 clients found');
+    expect(portuguese.t('link.results', { count: 0 })).toBe('0 cliente encontrado');
+  });
+
+  it('formats calendar dates without shifting the day', () => {
+    expect(createTranslator('en').formatDate('1990-04-01')).toBe('Apr 1, 1990');
+    expect(createTranslator('pt-BR').formatDate('1990-04-01')).toBe('1 de abr. de 1990');
+  });
+
+  it('formats date-times in the locale', () => {
+    expect(createTranslator('pt-BR').formatDateTime('2025-01-02T10:00:00Z')).toMatch(/2 de jan\. de 2025/);
+    expect(createTranslator('en').formatDateTime('2025-01-02T10:00:00Z')).toMatch(/Jan 2, 2025/);
+  });
+
+  it('has the practice wording in Portuguese', () => {
+    const t = createTranslator('pt-BR').t;
+    expect(t('header.newClient')).toBe('+ Novo cliente');
+    expect(t('customFields.newField')).toBe('+ Novo campo');
+    expect(t('fields.defaultSecondaryLabel')).toBe('E-mail secundário');
+    expect(t('record.tab.personal')).toBe('Pessoal');
+    expect(t('record.tab.history')).toBe('Histórico');
+    expect(t('participants.linkExisting')).toBe('Vincular a cliente existente');
+  });
+});

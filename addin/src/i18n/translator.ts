@@ -1,0 +1,53 @@
+import { en, type MessageKey } from './en';
+import { ptBR } from './pt-BR';
+
+export type PluralMessage = { readonly one: string; readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+export type Message = string | PluralMessage;
+export type Catalog = { readonly [K in MessageKey]: Message };
+export type Locale = 'en' | 'pt-BR';
+export type MessageParams = Record<string, string | number>;
+
+export const catalogs: Record<Locale, Catalog> = { en, 'pt-BR': ptBR };
+
+/** Outlook's display language: any Portuguese variant gets Brazilian Portuguese, anything else English. */
+export function localeFor(displayLanguage: string | null | undefined): Locale {
+  return /^pt(-|$)/i.test(displayLanguage ?? '') ? 'pt-BR' : 'en';
+}
+
+export interface Translator {
+  locale: Locale;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A calendar date such as a date of birth ("yyyy-MM-dd"), shown without time-zone shifts. */
+  formatDate(isoDate: string): string;
+  formatDateTime(isoDateTime: string): string;
+}
+
+const interpolate = (template: string, params: MessageParams = {}) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+export function createTranslator(locale: Locale): Translator {
+  const catalog = catalogs[locale];
+  const plurals = new Intl.PluralRules(locale);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return {
+    locale,
+    t(key, params) {
+      const message: Message = catalog[key] ?? en[key];
+      if (typeof message === 'string') return interpolate(message, params);
+      const count = Number(params?.count ?? 0);
+      const form = message[plurals.select(count)] ?? message.other;
+      return interpolate(form, params);
+    },
+    formatDate(isoDate) {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+      if (!match) return isoDate;
+      return dateFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+    },
+    formatDateTime(isoDateTime) {
+      const date = new Date(isoDateTime);
+      return Number.isNaN(date.getTime()) ? isoDateTime : dateTimeFormat.format(date);
+    },
+  };
+}

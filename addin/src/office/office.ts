@@ -1,0 +1,207 @@
+import { cleanParticipants, type EmailParticipant, type ItemParticipants } from './participants';
+
+/**
+ * The only module that touches the Office.js global. Everything else talks to an OfficeGateway,
+ * so components and hooks can be driven by tests without Office.
+ */
+export interface OfficeThemeInfo {
+  isDark: boolean;
+}
+
+/** The current mailbox item as Office hands it over; opaque outside this module. */
+export type MailItem = { readonly __mailItem: unique symbol };
+
+export interface DialogResult {
+  message: string;
+}
+
+export interface OfficeGateway {
+  ready(): Promise<void>;
+  currentItem(): MailItem | null;
+  readParticipants(item: MailItem): Promise<ItemParticipants>;
+  /** Returns a function that stops the handler from being called. */
+  onItemChanged(handler: () => void): () => void;
+  onThemeChanged(handler: () => void): () => void;
+  displayLanguage(): string;
+  theme(): OfficeThemeInfo;
+  userEmail(): string | null;
+  userName(): string | null;
+  openMessage(itemId: string): void;
+  /** Opens an Office dialog at `url` and resolves with the first message it sends back. */
+  openDialog(url: string): Promise<DialogResult>;
+}
+
+type OfficeGlobal = typeof Office;
+
+interface AsyncResultLike<T> {
+  status: string;
+  value: T;
+  error?: { message?: string; name?: string };
+}
+
+interface RecipientsReader {
+  getAsync(callback: (result: AsyncResultLike<EmailAddressLike[]>) => void): void;
+}
+interface FromReader {
+  getAsync(callback: (result: AsyncResultLike<EmailAddressLike>) => void): void;
+}
+interface EmailAddressLike {
+  displayName?: string;
+  emailAddress?: string;
+}
+
+interface LooseItem {
+  from?: EmailAddressLike | FromReader | null;
+  to?: EmailAddressLike[] | RecipientsReader;
+  cc?: EmailAddressLike[] | RecipientsReader;
+}
+
+export class OfficeCallError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OfficeCallError';
+  }
+}
+
+const toParticipant = (a: EmailAddressLike | null | undefined): EmailParticipant | null =>
+  a && a.emailAddress ? { displayName: a.displayName ?? '', emailAddress: a.emailAddress } : null;
+
+function hasGetAsync(value: unknown): value is { getAsync: (cb: (r: AsyncResultLike<unknown>) => void) => void } {
+  return !!value && typeof (value as { getAsync?: unknown }).getAsync === 'function';
+}
+
+/** Promisifies an Office getter; never throws inside the Office callback, it rejects instead. */
+function getAsyncValue<T>(reader: { getAsync: (cb: (r: AsyncResultLike<T>) => void) => void }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    try {
+      reader.getAsync((result) => {
+        if (result && result.status === 'succeeded') resolve(result.value);
+        else reject(new OfficeCallError(result?.error?.message ?? 'Office could not read the item.'));
+      });
+    } catch (error) {
+      reject(error instanceof Error ? error : new OfficeCallError(String(error)));
+    }
+  });
+}
+
+async function readRecipients(field: LooseItem['to']): Promise<EmailParticipant[]> {
+  if (!field) return [];
+  const list = Array.isArray(field) ? field : hasGetAsync(field) ? await getAsyncValue<EmailAddressLike[]>(field) : [];
+  return (list ?? []).map(toParticipant).filter((p): p is EmailParticipant => p !== null);
+}
+
+async function readFrom(field: LooseItem['from']): Promise<EmailParticipant | null> {
+  if (!field) return null;
+  if (hasGetAsync(field)) return toParticipant(await getAsyncValue<EmailAddressLike>(field));
+  return toParticipant(field as EmailAddressLike);
+}
+
+/** Reads From/To/Cc in read mode (plain properties) and compose mode (async getters). */
+export async function readParticipants(item: MailItem, ownAddress: string | null): Promise<ItemParticipants> {
+  const loose = item as unknown as LooseItem;
+  const [from, to, cc] = await Promise.all([readFrom(loose.from), readRecipients(loose.to), readRecipients(loose.cc)]);
+  return cleanParticipants({ from, to, cc }, ownAddress);
+}
+
+function isDarkColor(color: string | undefined): boolean {
+  const match = /^#?([0-9a-f]{6})$/i.exec(color ?? '');
+  if (!match) return false;
+  const n = parseInt(match[1], 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 < 0.5;
+}
+
+export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): OfficeGateway {
+  let readyPromise: Promise<void> | null = null;
+  const itemHandlers = new Set<() => void>();
+  const themeHandlers = new Set<() => void>();
+  let itemHandlerRegistered = false;
+  let themeHandlerRegistered = false;
+
+  const mailbox = () => office.context?.mailbox;
+
+  const registerOnce = (eventType: Office.EventType, handlers: Set<() => void>) => {
+    try {
+      mailbox()?.addHandlerAsync(eventType, () => handlers.forEach((h) => h()), () => undefined);
+    } catch {
+      // Hosts without this event (older Outlook) simply never call the handler.
+    }
+  };
+
+  return {
+    ready() {
+      readyPromise ??= new Promise<void>((resolve) => {
+        office.onReady(() => resolve());
+      });
+      return readyPromise;
+    },
+    currentItem() {
+      return (mailbox()?.item ?? null) as MailItem | null;
+    },
+    readParticipants(item) {
+      return readParticipants(item, this.userEmail());
+    },
+    onItemChanged(handler) {
+      itemHandlers.add(handler);
+      if (!itemHandlerRegistered) {
+        itemHandlerRegistered = true;
+        registerOnce(office.EventType.ItemChanged, itemHandlers);
+      }
+      return () => itemHandlers.delete(handler);
+    },
+    onThemeChanged(handler) {
+      themeHandlers.add(handler);
+      if (!themeHandlerRegistered && office.EventType.OfficeThemeChanged) {
+        themeHandlerRegistered = true;
+        registerOnce(office.EventType.OfficeThemeChanged, themeHandlers);
+      }
+      return () => themeHandlers.delete(handler);
+    },
+    displayLanguage() {
+      return office.context?.displayLanguage ?? 'en-US';
+    },
+    theme() {
+      const theme = office.context?.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
+      if (!theme) return { isDark: false };
+      if (typeof theme.isDarkTheme === 'boolean') return { isDark: theme.isDarkTheme };
+      return { isDark: isDarkColor(theme.bodyBackgroundColor) };
+    },
+    userEmail() {
+      return mailbox()?.userProfile?.emailAddress ?? null;
+    },
+    userName() {
+      return mailbox()?.userProfile?.displayName ?? null;
+    },
+    openMessage(itemId) {
+      mailbox()?.displayMessageForm(itemId);
+    },
+    openDialog(url) {
+      return new Promise<DialogResult>((resolve, reject) => {
+        try {
+          office.context.ui.displayDialogAsync(url, { height: 60, width: 30 }, (result) => {
+            if (result.status !== office.AsyncResultStatus.Succeeded) {
+              reject(new OfficeCallError(result.error?.message ?? 'The sign-in window could not open.'));
+              return;
+            }
+            const dialog = result.value;
+            dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
+              dialog.close();
+              if ('message' in arg) resolve({ message: String(arg.message) });
+              else reject(new OfficeCallError('The sign-in window closed.'));
+            });
+            dialog.addEventHandler(office.EventType.DialogEventReceived, () => {
+              reject(new OfficeCallError('The sign-in window closed.'));
+            });
+          });
+        } catch (error) {
+          reject(error instanceof Error ? error : new OfficeCallError(String(error)));
+        }
+      });
+    },
+  };
+}
+
+/** Used by the sign-in dialog page to hand its result to the pane that opened it. */
+export function sendToDialogParent(message: string, office: OfficeGlobal = globalThis.Office): void {
+  office.context.ui.messageParent(message);
+}

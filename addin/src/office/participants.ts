@@ -1,0 +1,50 @@
+export type ParticipantRole = 'from' | 'to' | 'cc';
+
+export interface EmailParticipant {
+  displayName: string;
+  emailAddress: string;
+}
+
+export interface ItemParticipants {
+  from: EmailParticipant | null;
+  to: EmailParticipant[];
+  cc: EmailParticipant[];
+}
+
+export interface RoledParticipant extends EmailParticipant {
+  role: ParticipantRole;
+}
+
+const sameAddressKey = (address: string) => address.trim().toLowerCase();
+
+/**
+ * Drops the signed-in user's own address and keeps each address once, in the first role it
+ * appears in (from, then to, then cc), so a lookup never asks about the same address twice.
+ */
+export function cleanParticipants(raw: ItemParticipants, ownAddress: string | null): ItemParticipants {
+  const seen = new Set<string>();
+  if (ownAddress) seen.add(sameAddressKey(ownAddress));
+  const keep = (p: EmailParticipant | null | undefined): p is EmailParticipant => {
+    if (!p || !p.emailAddress || !p.emailAddress.trim()) return false;
+    const key = sameAddressKey(p.emailAddress);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  const normalise = (p: EmailParticipant): EmailParticipant => ({
+    displayName: (p.displayName ?? '').trim(),
+    emailAddress: p.emailAddress.trim(),
+  });
+  const from = keep(raw.from) ? normalise(raw.from as EmailParticipant) : null;
+  const to = raw.to.filter(keep).map(normalise);
+  const cc = raw.cc.filter(keep).map(normalise);
+  return { from, to, cc };
+}
+
+export function listWithRoles(participants: ItemParticipants): RoledParticipant[] {
+  return [
+    ...(participants.from ? [{ ...participants.from, role: 'from' as const }] : []),
+    ...participants.to.map((p) => ({ ...p, role: 'to' as const })),
+    ...participants.cc.map((p) => ({ ...p, role: 'cc' as const })),
+  ];
+}

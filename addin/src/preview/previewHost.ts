@@ -1,0 +1,64 @@
+import { previewUser, sampleMessages, type SampleMessage } from './sampleMessages';
+
+export type PreviewTheme = 'light' | 'dark';
+
+/** What fake-office.js reads from its parent page (see public/fake-office.js). */
+export interface OutlookPreviewHost {
+  getItem(): SampleMessage | null;
+  subscribe(listener: () => void): () => void;
+  subscribeTheme(listener: (theme: PreviewTheme) => void): () => void;
+  userProfile: { emailAddress: string; displayName: string };
+  displayLanguage: string;
+  theme: PreviewTheme;
+  getAsyncDelayMs: number;
+  displayedMessages: string[];
+  onDisplayMessageForm(itemId: string): void;
+  /** For tests and the preview UI: select a message by id, or null for "no message selected". */
+  select(id: string | null): void;
+  setTheme(theme: PreviewTheme): void;
+}
+
+declare global {
+  interface Window {
+    outlookPreview: OutlookPreviewHost;
+  }
+}
+
+export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
+  const itemListeners = new Set<() => void>();
+  const themeListeners = new Set<(theme: PreviewTheme) => void>();
+  const requested = query.get('message');
+  let selectedId: string | null = requested === 'none' ? null : requested ?? sampleMessages[0].id;
+
+  const host: OutlookPreviewHost = {
+    getItem: () => sampleMessages.find((m) => m.id === selectedId) ?? null,
+    subscribe(listener) {
+      itemListeners.add(listener);
+      return () => itemListeners.delete(listener);
+    },
+    subscribeTheme(listener) {
+      themeListeners.add(listener);
+      return () => themeListeners.delete(listener);
+    },
+    userProfile: { ...previewUser },
+    displayLanguage: query.get('lang') === 'pt-BR' ? 'pt-BR' : 'en-US',
+    theme: query.get('theme') === 'dark' ? 'dark' : 'light',
+    getAsyncDelayMs: Number(query.get('delay') ?? 0) || 0,
+    displayedMessages: [],
+    onDisplayMessageForm(itemId) {
+      host.displayedMessages.push(itemId);
+      host.select(itemId);
+    },
+    select(id) {
+      if (id === selectedId) return;
+      selectedId = id;
+      itemListeners.forEach((listener) => listener());
+    },
+    setTheme(theme) {
+      host.theme = theme;
+      themeListeners.forEach((listener) => listener(theme));
+    },
+  };
+  window.outlookPreview = host;
+  return host;
+}

@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+import type { ApiClient } from '../api/client';
+
+/** An ApiClient whose every method is a vi.fn that fails unless a test gives it an answer. */
+export function fakeApi(overrides: Partial<Record<keyof ApiClient, (...args: never[]) => unknown>> = {}) {
+  const unexpected = (name: string) => vi.fn(async () => {
+    throw new Error(`unexpected call: ${name}`);
+  });
+  const api = {
+    me: unexpected('me'),
+    lookup: unexpected('lookup'),
+    searchClients: unexpected('searchClients'),
+    getClient: unexpected('getClient'),
+    createClient: unexpected('createClient'),
+    updateClient: unexpected('updateClient'),
+    linkEmail: unexpected('linkEmail'),
+    unlinkEmail: unexpected('unlinkEmail'),
+    listFields: vi.fn(async () => []),
+    createField: unexpected('createField'),
+    setFieldValue: unexpected('setFieldValue'),
+  };
+  for (const [name, implementation] of Object.entries(overrides)) {
+    (api as Record<string, unknown>)[name] = vi.fn(implementation);
+  }
+  return api as unknown as { [K in keyof ApiClient]: ApiClient[K] & ReturnType<typeof vi.fn> };
+}

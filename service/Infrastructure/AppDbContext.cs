@@ -11,11 +11,28 @@ namespace OutlookCrm.Service.Infrastructure;
 /// <summary>
 /// The one DbContext. Every workspace-owned set is filtered to the caller's workspace, so a query
 /// cannot reach another tenant's rows by forgetting a Where. Each provider has a subclass only so
-/// that each keeps its own migrations.
+/// that each keeps its own migrations. Contexts are pooled: the caller is attached per request and
+/// detached when the context goes back to the pool, and an unattached context sees no workspace at all.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
-    internal Guid WorkspaceId => currentUser.WorkspaceId;
+    CurrentUser? currentUser;
+
+    internal Guid WorkspaceId => currentUser?.WorkspaceId ?? Guid.Empty;
+
+    public void AttachUser(CurrentUser user) => currentUser = user;
+
+    public override void Dispose()
+    {
+        currentUser = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        currentUser = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Client> Clients => Set<Client>();
@@ -45,11 +62,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser)
-    : AppDbContext(options, currentUser);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, CurrentUser currentUser)
-    : AppDbContext(options, currentUser)
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder model)
     {

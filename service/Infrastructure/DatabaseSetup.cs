@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using OutlookCrm.Service.Auth;
 
 namespace OutlookCrm.Service.Infrastructure;
 
@@ -15,20 +15,26 @@ public static class DatabaseSetup
         switch (settings.Provider)
         {
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContext<SqlServerAppDbContext>(options => options.UseSqlServer(
+                builder.Services.AddPooledDbContextFactory<SqlServerAppDbContext>(options => options.UseSqlServer(
                     settings.ConnectionString,
                     sql => sql.EnableRetryOnFailure(3).MigrationsHistoryTable("__EFMigrationsHistory")));
-                builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+                builder.Services.AddScoped<AppDbContext>(ForRequest<SqlServerAppDbContext>);
                 break;
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(settings, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<SqliteAppDbContext>(options => options
-                    .UseSqlite(connectionString)
-                    .AddInterceptors(SqlitePragmas.Instance));
-                builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options.UseSqlite(connectionString));
+                builder.Services.AddScoped<AppDbContext>(ForRequest<SqliteAppDbContext>);
                 break;
         }
         return settings;
+    }
+
+    /// <summary>A pooled context for this request, attached to its caller (the DI scope returns it to the pool).</summary>
+    static AppDbContext ForRequest<TContext>(IServiceProvider services) where TContext : AppDbContext
+    {
+        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        db.AttachUser(services.GetRequiredService<CurrentUser>());
+        return db;
     }
 
     public static string SqliteConnectionString(DatabaseSettings settings, string contentRoot)
@@ -47,32 +53,15 @@ public static class DatabaseSetup
     public static async Task MigrateIfConfiguredAsync(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        if (!(settings.MigrateOnStartup ?? settings.Provider == DatabaseProvider.Sqlite)) return;
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
-    }
-}
-
-/// <summary>
-/// WAL lets readers run beside the one writer; busy_timeout makes a writer wait its turn instead of
-/// failing. Both are per connection (WAL also persists in the file).
-/// </summary>
-sealed class SqlitePragmas : DbConnectionInterceptor
-{
-    public static readonly SqlitePragmas Instance = new();
-    const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
-
-    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (settings.MigrateOnStartup ?? settings.Provider == DatabaseProvider.Sqlite)
+            await db.Database.MigrateAsync();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers run beside the one writer; the mode is stored in the file, so once is enough.
+            // Writers that find the file busy wait (Microsoft.Data.Sqlite retries up to the command timeout).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
     }
 }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Infrastructure;
+
+namespace LookupBenchmark;
+
+/// <summary>
+/// Writes N clients straight into a migrated SQLite file, each with a primary address and a
+/// "Secondary email" field value, plus their search terms: the rows the service itself would write.
+/// </summary>
+static class Seeder
+{
+    public static string PrimaryOf(int i) => $"client{i}@example.com";
+    public static string SecondaryOf(int i) => $"client{i}.home@example.org";
+
+    public static async Task SeedAsync(string databasePath, Guid tenantId, int count)
+    {
+        var connectionString = $"Data Source={databasePath}";
+        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options))
+            await db.Database.MigrateAsync();
+
+        var watch = Stopwatch.StartNew();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");
+
+        var workspaceId = Guid.NewGuid();
+        var fieldId = Guid.NewGuid();
+        var userId = Guid.NewGuid();
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+        using (var transaction = connection.BeginTransaction())
+        {
+            Execute(connection, $"INSERT INTO Workspaces (Id, TenantId, CreatedAt) VALUES ('{Text(workspaceId)}', '{Text(tenantId)}', '{now}')", transaction);
+            Execute(connection, $"INSERT INTO FieldDefinitions (Id, WorkspaceId, Label, LabelKey, Type, CreatedAt, CreatedBy) VALUES ('{Text(fieldId)}', '{Text(workspaceId)}', 'Secondary email', 'secondary email', 'Email', '{now}', '{Text(userId)}')", transaction);
+            transaction.Commit();
+        }
+
+        const int batch = 50_000;
+        for (var start = 0; start < count; start += batch)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var client = Prepare(connection, transaction,
+                "INSERT INTO Clients (Id, WorkspaceId, FirstName, LastName, PreferredName, DateOfBirth, Phone, Email, EmailNormalized, Status, SortKey, Version, CreatedAt, CreatedBy, UpdatedAt, UpdatedBy) " +
+                "VALUES ($id, $ws, $first, $last, NULL, NULL, NULL, $email, $email, 'Active', $sort, 1, $now, $user, $now, $user)",
+                "$id", "$ws", "$first", "$last", "$email", "$sort", "$now", "$user");
+            using var value = Prepare(connection, transaction,
+                "INSERT INTO FieldValues (ClientId, FieldId, WorkspaceId, Value, EmailNormalized) VALUES ($client, $field, $ws, $email, $email)",
+                "$client", "$field", "$ws", "$email");
+            using var term = Prepare(connection, transaction,
+                "INSERT INTO ClientSearchTerms (WorkspaceId, Term, ClientId) VALUES ($ws, $term, $client)",
+                "$ws", "$term", "$client");
+
+            for (var i = start; i < Math.Min(count, start + batch); i++)
+            {
+                var id = Guid.CreateVersion7();
+                var (first, last) = ($"First{i}", $"Last{i % 5000}");
+                Run(client, Text(id), Text(workspaceId), first, last, PrimaryOf(i), ClientNames.SortKey(last, first, id), now, Text(userId));
+                Run(value, Text(id), Text(fieldId), Text(workspaceId), SecondaryOf(i));
+                foreach (var t in new[] { first.ToLowerInvariant(), last.ToLowerInvariant(), PrimaryOf(i), SecondaryOf(i) }.Distinct())
+                    Run(term, Text(workspaceId), t, Text(id));
+            }
+            transaction.Commit();
+            Console.Write($"\r  seeded {Math.Min(count, start + batch):N0} / {count:N0} clients ({watch.Elapsed.TotalSeconds:F0} s)");
+        }
+        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
+        Console.WriteLine($"\r  seeded {count:N0} clients with 2 addresses each in {watch.Elapsed.TotalSeconds:F0} s            ");
+    }
+
+    // EF Core's SQLite provider stores GUIDs as upper-case text.
+    static string Text(Guid id) => id.ToString().ToUpperInvariant();
+
+    static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
+        command.Prepare();
+        return command;
+    }
+
+    static void Run(SqliteCommand command, params string[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
+    }
+}

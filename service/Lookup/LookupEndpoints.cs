@@ -8,7 +8,7 @@ namespace OutlookCrm.Service.Lookup;
 
 /// <summary>
 /// Who is each participant of a message? One round trip for all of them; two index seeks
-/// (primary emails, email-type field values) whatever the number of addresses.
+/// (primary emails, email-type field values) in one statement, whatever the number of addresses.
 /// </summary>
 public static class LookupEndpoints
 {
@@ -19,15 +19,14 @@ public static class LookupEndpoints
         api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithName("Lookup")
             .WithSummary("Resolves up to 50 addresses to the clients they belong to.");
 
-    static readonly Func<AppDbContext, string[], IAsyncEnumerable<AddressOwner>> PrimaryOwners =
+    /// <summary>Both index seeks in one statement (UNION ALL), so a lookup is one database round trip.</summary>
+    static readonly Func<AppDbContext, string[], IAsyncEnumerable<AddressOwner>> Owners =
         EF.CompileAsyncQuery((AppDbContext db, string[] addresses) => db.Clients
             .Where(c => addresses.Contains(c.EmailNormalized!))
-            .Select(c => new AddressOwner(c.EmailNormalized!, c.Id, c.FirstName, c.LastName, c.PreferredName, null)));
-
-    static readonly Func<AppDbContext, string[], IAsyncEnumerable<AddressOwner>> FieldOwners =
-        EF.CompileAsyncQuery((AppDbContext db, string[] addresses) => db.FieldValues
-            .Where(v => addresses.Contains(v.EmailNormalized!))
-            .Select(v => new AddressOwner(v.EmailNormalized!, v.ClientId, v.Client!.FirstName, v.Client.LastName, v.Client.PreferredName, v.Field!.Label)));
+            .Select(c => new AddressOwner { Address = c.EmailNormalized!, ClientId = c.Id, FirstName = c.FirstName, LastName = c.LastName, PreferredName = c.PreferredName, FieldLabel = null })
+            .Concat(db.FieldValues
+                .Where(v => addresses.Contains(v.EmailNormalized!))
+                .Select(v => new AddressOwner { Address = v.EmailNormalized!, ClientId = v.ClientId, FirstName = v.Client!.FirstName, LastName = v.Client.LastName, PreferredName = v.Client.PreferredName, FieldLabel = v.Field!.Label })));
 
     static async Task<LookupResponse> LookupAsync(LookupRequest request, AppDbContext db, CancellationToken cancellationToken)
     {
@@ -39,8 +38,7 @@ public static class LookupEndpoints
         var owners = new List<AddressOwner>();
         if (distinct.Length > 0)
         {
-            await foreach (var owner in PrimaryOwners(db, distinct).WithCancellation(cancellationToken)) owners.Add(owner);
-            await foreach (var owner in FieldOwners(db, distinct).WithCancellation(cancellationToken)) owners.Add(owner);
+            await foreach (var owner in Owners(db, distinct).WithCancellation(cancellationToken)) owners.Add(owner);
         }
         var matchesByAddress = owners.ToLookup(o => o.Address, StringComparer.Ordinal);
 
@@ -59,5 +57,14 @@ public static class LookupEndpoints
             .ThenBy(m => m.ClientId)
             .ToList();
 
-    sealed record AddressOwner(string Address, Guid ClientId, string FirstName, string LastName, string? PreferredName, string? FieldLabel);
+    // Settable properties, not a constructor: EF translates set operations over member initializers only.
+    sealed class AddressOwner
+    {
+        public required string Address { get; init; }
+        public required Guid ClientId { get; init; }
+        public required string FirstName { get; init; }
+        public required string LastName { get; init; }
+        public required string? PreferredName { get; init; }
+        public required string? FieldLabel { get; init; }
+    }
 }

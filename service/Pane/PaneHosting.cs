@@ -34,7 +34,7 @@ public static class PaneHosting
         var previewEnabled = app.Environment.IsDevelopment() && auth.Mode == AuthMode.Development;
         if (previewEnabled)
         {
-            app.MapGet("/preview", () => Results.Redirect("/preview.html")).ExcludeFromDescription();
+            app.MapGet("/preview", (HttpRequest request) => Results.Redirect("/preview.html" + request.QueryString)).ExcludeFromDescription();
             app.MapGet("/preview/taskpane.html", () => Results.Content(PreviewPane(distPath), "text/html; charset=utf-8")).ExcludeFromDescription();
         }
         app.UseStaticFiles(new StaticFileOptions

@@ -8,6 +8,7 @@ using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Pane;
 using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.Security;
 using OutlookCrm.Service.Workspaces;
 using Scalar.AspNetCore;
 
@@ -17,6 +18,7 @@ var auth = builder.AddOutlookCrmAuth();
 var database = builder.AddOutlookCrmDatabase();
 StartupChecks.Verify(builder, auth, database);
 
+builder.Services.AddSingleton(builder.Configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WorkspaceDirectory>();
 builder.Services.AddScoped<IdempotencyStore>();
@@ -35,8 +37,14 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseMiddleware<HttpsOutsideLoopback>();
+}
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/dev"),
     branch => branch.UseMiddleware<RequestSizeLimitMiddleware>());
 app.UseTaskPane(auth);

@@ -42,9 +42,13 @@ public static class PaneHosting
             FileProvider = previewEnabled ? files : new HidePreviewFiles(files),
             OnPrepareResponse = context =>
             {
-                // Hashed bundles never change; pages must be re-read so a deploy is picked up.
-                var immutable = context.Context.Request.Path.StartsWithSegments("/assets");
-                context.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+                // Hashed bundles never change; icons rarely do (Outlook caches them too); pages must be
+                // re-read so a deploy is picked up.
+                var path = context.Context.Request.Path;
+                context.Context.Response.Headers.CacheControl =
+                    path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable"
+                    : path.StartsWithSegments("/icons") ? "public, max-age=604800"
+                    : "no-cache";
             },
         });
     }

@@ -3,7 +3,9 @@ using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Fields;
 using OutlookCrm.Service.Health;
+using OutlookCrm.Service.History;
 using OutlookCrm.Service.Idempotency;
+using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Pane;
@@ -22,6 +24,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(SecuritySettings.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WorkspaceDirectory>();
 builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddSingleton<HistoryCursors>();
+builder.AddMailbox(auth);
 builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddDataProtection();
 builder.Services.AddOutlookCrmHealth();
@@ -73,6 +77,7 @@ api.MapMe();
 api.MapLookup();
 api.MapClients();
 api.MapFields();
+api.MapHistory();
 
 await app.MigrateIfConfiguredAsync();
 await app.RunAsync();

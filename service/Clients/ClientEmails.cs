@@ -1,6 +1,7 @@
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Fields;
+using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
 
@@ -26,15 +27,24 @@ public static class ClientEmails
             {
                 if (!request.ReplacePrimary) throw ApiProblem.PrimaryExists(current);
                 if (request.KeepPreviousAsSecondary)
-                    await EmailFieldSlots.AddAsync(db, client, new EmailAddress(current, client.EmailNormalized!),
+                {
+                    var kept = await EmailFieldSlots.AddAsync(db, client, new EmailAddress(current, client.EmailNormalized!),
                         FieldDefinition.DefaultSecondaryEmailLabel, user, now, cancellationToken);
+                    ClientEvents.Record(db, client, ClientEventKind.AddressLinked, user, now, new ClientEventDetail(current, "secondary", kept.Label));
+                }
+                else
+                {
+                    ClientEvents.Record(db, client, ClientEventKind.AddressUnlinked, user, now, new ClientEventDetail(current, "primary"));
+                }
             }
             client.Email = address.Original;
             client.EmailNormalized = address.Normalized;
+            ClientEvents.Record(db, client, ClientEventKind.AddressLinked, user, now, new ClientEventDetail(address.Original, "primary"));
         }
         else
         {
-            await EmailFieldSlots.AddAsync(db, client, address, label, user, now, cancellationToken);
+            var field = await EmailFieldSlots.AddAsync(db, client, address, label, user, now, cancellationToken);
+            ClientEvents.Record(db, client, ClientEventKind.AddressLinked, user, now, new ClientEventDetail(address.Original, "secondary", field.Label));
         }
 
         ClientWrites.Touch(client, user, now);
@@ -50,17 +60,23 @@ public static class ClientEmails
 
         await using var transaction = await WriteLock.BeginAsync(db, ["address:" + parsed.Normalized], cancellationToken);
         var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
-        var removed = false;
+        var removed = new List<string>();
         if (client.EmailNormalized == parsed.Normalized)
         {
+            removed.Add(client.Email!);
             client.Email = null;
             client.EmailNormalized = null;
-            removed = true;
         }
-        removed |= client.FieldValues.RemoveAll(v => v.EmailNormalized == parsed.Normalized) > 0;
-        if (!removed) throw ApiProblem.NotFound("address");
+        foreach (var value in client.FieldValues.Where(v => v.EmailNormalized == parsed.Normalized).ToList())
+        {
+            removed.Add(value.Value);
+            client.FieldValues.Remove(value);
+        }
+        if (removed.Count == 0) throw ApiProblem.NotFound("address");
 
-        ClientWrites.Touch(client, user, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ClientWrites.Touch(client, user, now);
+        ClientEvents.Record(db, client, ClientEventKind.AddressUnlinked, user, now, new ClientEventDetail(removed[0]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ClientRecords.Ok(ClientRecords.ToRecord(client), http);

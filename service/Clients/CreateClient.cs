@@ -1,4 +1,5 @@
 using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.History;
 using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -56,6 +57,7 @@ public static class CreateClient
         changes.ApplyTo(client);
         ClientWrites.Touch(client, user, now);
         db.Clients.Add(client);
+        ClientEvents.Record(db, client, ClientEventKind.Created, user, now);
         return ClientRecords.ToRecord(client);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
 
@@ -22,12 +23,36 @@ public static class UpdateClient
 
         if (changes.Email is { } newEmail && client.EmailNormalized != newEmail.Normalized)
             await AddressOwners.EnsureFreeAsync(db, newEmail.Normalized, client.Id, changes.AllowSharedEmail, cancellationToken);
+        var before = ContactDetails.Of(client);
         changes.ApplyTo(client);
+        var changed = before.ChangedIn(client);
+        if (changed.Count == 0) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
         ClientWrites.Touch(client, user, now);
+        ClientEvents.Record(db, client, ClientEventKind.DetailsUpdated, user, now, new ClientEventDetail(Properties: changed));
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+    }
+
+    /// <summary>The contact details a PATCH may change, to tell which ones it did.</summary>
+    sealed record ContactDetails(string FirstName, string LastName, string? PreferredName, DateOnly? DateOfBirth, string? Phone, string? Email, ClientStatus Status)
+    {
+        public static ContactDetails Of(Client c) => new(c.FirstName, c.LastName, c.PreferredName, c.DateOfBirth, c.Phone, c.Email, c.Status);
+
+        public List<string> ChangedIn(Client c)
+        {
+            var after = Of(c);
+            var changed = new List<string>();
+            if (FirstName != after.FirstName) changed.Add("firstName");
+            if (LastName != after.LastName) changed.Add("lastName");
+            if (PreferredName != after.PreferredName) changed.Add("preferredName");
+            if (DateOfBirth != after.DateOfBirth) changed.Add("dateOfBirth");
+            if (Phone != after.Phone) changed.Add("phone");
+            if (Email != after.Email) changed.Add("email");
+            if (Status != after.Status) changed.Add("status");
+            return changed;
+        }
     }
 
     /// <summary>Strong comparison (RFC 9110 13.1.1): a weak tag never matches; "*" matches any existing record.</summary>

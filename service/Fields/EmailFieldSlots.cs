@@ -15,7 +15,7 @@ public static class EmailFieldSlots
     public const string DefinitionsLockKey = "field-definitions";
     const int MaxSlots = 50;
 
-    public static async Task AddAsync(AppDbContext db, Client client, EmailAddress address, string label, CurrentUser user, DateTime now, CancellationToken cancellationToken)
+    public static async Task<FieldDefinition> AddAsync(AppDbContext db, Client client, EmailAddress address, string label, CurrentUser user, DateTime now, CancellationToken cancellationToken)
     {
         var field = await FreeSlotAsync(db, client, label, user, now, cancellationToken);
         client.FieldValues.Add(new FieldValue
@@ -27,6 +27,7 @@ public static class EmailFieldSlots
             EmailNormalized = address.Normalized,
             Field = field,
         });
+        return field;
     }
 
     static async Task<FieldDefinition> FreeSlotAsync(AppDbContext db, Client client, string label, CurrentUser user, DateTime now, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
 
@@ -25,14 +26,20 @@ public static class FieldValues
         var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
         var current = client.FieldValues.FirstOrDefault(v => v.FieldId == fieldId);
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        ClientEventKind kind;
         if (value is null)
         {
-            if (current is not null) client.FieldValues.Remove(current);
+            if (current is null) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+            client.FieldValues.Remove(current);
+            kind = ClientEventKind.FieldCleared;
         }
         else
         {
             if (email is { } newAddress && current?.EmailNormalized != newAddress.Normalized)
                 await AddressOwners.EnsureFreeAsync(db, newAddress.Normalized, client.Id, request.AllowSharedEmail, cancellationToken);
+            if (current?.Value == value) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+            kind = current is null ? ClientEventKind.FieldAdded : ClientEventKind.FieldChanged;
             if (current is null)
             {
                 current = new FieldValue { ClientId = client.Id, FieldId = fieldId, WorkspaceId = client.WorkspaceId, Field = field };
@@ -42,7 +49,8 @@ public static class FieldValues
             current.EmailNormalized = email?.Normalized;
         }
 
-        ClientWrites.Touch(client, user, clock.GetUtcNow().UtcDateTime);
+        ClientWrites.Touch(client, user, now);
+        ClientEvents.Record(db, client, kind, user, now, new ClientEventDetail(Label: field.Label, Address: email?.Original));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ClientRecords.Ok(ClientRecords.ToRecord(client), http);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Fields;
+using OutlookCrm.Service.History;
 using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.Workspaces;
 
@@ -40,6 +41,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<FieldDefinition> FieldDefinitions => Set<FieldDefinition>();
     public DbSet<FieldValue> FieldValues => Set<FieldValue>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ClientEvent> ClientEvents => Set<ClientEvent>();
+    public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -55,6 +58,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<FieldDefinition>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<FieldValue>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IdempotencyRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<ClientEvent>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<SavedEmail>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -16,6 +16,8 @@ public static class StartupChecks
         {
             foreach (var key in new[] { "Instance", "ClientId", "TenantId" })
                 if (string.IsNullOrWhiteSpace(azureAd[key])) problems.Add($"AzureAd:{key} is not set.");
+            if (string.IsNullOrWhiteSpace(azureAd["ClientSecret"]) && !azureAd.GetSection("ClientCredentials").GetChildren().Any())
+                problems.Add("AzureAd:ClientCredentials (a certificate, or AzureAd:ClientSecret) is not set; it is needed to call Microsoft Graph on behalf of users.");
         }
         if (database.Provider is null)
             problems.Add("Database:Provider is not set (SqlServer or Sqlite).");

@@ -14,6 +14,7 @@ public class ProductionStartupTests
         ["AzureAd:Instance"] = "https://127.0.0.1:9/",
         ["AzureAd:TenantId"] = "organizations",
         ["AzureAd:ClientId"] = "6f1f3c9e-1111-4222-8333-944455556666",
+        ["AzureAd:ClientSecret"] = "test-only-not-a-secret",
         ["Database:Provider"] = "Sqlite",
     };
 
@@ -22,6 +23,7 @@ public class ProductionStartupTests
     [InlineData("AzureAd:ClientId", null, "AzureAd:ClientId is not set")]
     [InlineData("AzureAd:Instance", null, "AzureAd:Instance is not set")]
     [InlineData("Database:Provider", null, "Database:Provider is not set")]
+    [InlineData("AzureAd:ClientSecret", null, "AzureAd:ClientCredentials")]
     public void Production_refuses_to_start_with_a_missing_or_unsafe_setting(string key, string? value, string message)
     {
         var settings = new Dictionary<string, string?>(Complete) { [key] = value };

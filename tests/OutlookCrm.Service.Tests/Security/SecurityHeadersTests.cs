@@ -116,6 +116,7 @@ public class HttpsOutsideLoopbackTests
             builder.UseSetting("AzureAd:Instance", "https://127.0.0.1:9/");
             builder.UseSetting("AzureAd:TenantId", "organizations");
             builder.UseSetting("AzureAd:ClientId", "6f1f3c9e-1111-4222-8333-944455556666");
+            builder.UseSetting("AzureAd:ClientSecret", "test-only-not-a-secret");
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:DataDirectory", Path.Combine(Path.GetTempPath(), "outlookcrm-tests", Guid.NewGuid().ToString("N")));
             builder.UseSetting("Database:MigrateOnStartup", "true");

@@ -1,0 +1,45 @@
+namespace OutlookCrm.Service.History;
+
+public sealed record EmailParticipant(string? Name, string Address);
+
+/// <summary>
+/// One entry of a client's history. <c>Kind</c>: mailbox-email, saved-email or event;
+/// <c>Source</c>: mailbox (live from Graph), team (saved to the record) or record (record events).
+/// </summary>
+public sealed record HistoryItem(
+    string Id,
+    string Kind,
+    string Source,
+    DateTime OccurredAt,
+    string? Subject,
+    EmailParticipant? From,
+    IReadOnlyList<EmailParticipant> To,
+    IReadOnlyList<EmailParticipant> Cc,
+    string? Preview,
+    string? InternetMessageId,
+    string? ItemId,
+    string? WebLink,
+    bool InMailbox,
+    Guid? SavedBy,
+    Guid? SavedEmailId,
+    HistoryEvent? Event);
+
+public sealed record HistoryEvent(ClientEventKind Type, Guid ActorId, string? Address, string? As, string? Label, IReadOnlyList<string>? Properties);
+
+public sealed record HistorySources(string Mailbox);
+
+public sealed record MailboxChallengeDto(IReadOnlyList<string> Scopes, string? Claims);
+
+public sealed record HistoryPage(IReadOnlyList<HistoryItem> Items, string? NextCursor, HistorySources Sources, MailboxChallengeDto? MailboxChallenge);
+
+public sealed record SaveEmailRequest(
+    string? InternetMessageId,
+    string? ItemId,
+    string? Subject,
+    EmailParticipant? From,
+    List<EmailParticipant?>? To,
+    List<EmailParticipant?>? Cc,
+    DateTimeOffset? SentAt,
+    string? Preview);
+
+public sealed record SavedEmailDto(Guid Id, Guid ClientId, string InternetMessageId, string Subject, DateTime SentAt, DateTime SavedAt, Guid SavedBy);

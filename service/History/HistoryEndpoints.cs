@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Mailbox;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.History;
+
+public static class HistoryEndpoints
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+    // Items that share one timestamp exactly are rare; this slack keeps them in one page anyway.
+    const int SameInstantSlack = 50;
+
+    public static void MapHistory(this RouteGroupBuilder api)
+    {
+        var clients = api.MapGroup("/clients/{id:guid}").WithTags("History");
+        clients.MapGet("/history", GetAsync).WithName("ClientHistory")
+            .WithSummary("Every communication with a client, newest first: mailbox emails (Graph), saved emails and record events.");
+        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).");
+        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").WithSummary("Removes a saved email from the record.");
+    }
+
+    static async Task<HistoryPage> GetAsync(
+        Guid id, string? cursor, string? limit, AppDbContext db, CurrentUser user, IMailboxHistory mailbox, HistoryCursors cursors, CancellationToken cancellationToken)
+    {
+        var pageSize = ParseLimit(limit);
+        var client = await db.Clients.AsNoTracking().Include(c => c.FieldValues).ThenInclude(v => v.Field).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw ApiProblem.NotFound("client");
+        var after = cursor is null ? null : cursors.Decode(user.WorkspaceId, id, cursor);
+        var take = pageSize + 1 + SameInstantSlack;
+
+        var savedQuery = db.SavedEmails.AsNoTracking().Where(s => s.ClientId == id);
+        var eventQuery = db.ClientEvents.AsNoTracking().Where(e => e.ClientId == id);
+        if (after is not null)
+        {
+            savedQuery = savedQuery.Where(s => s.SentAt <= after.Time);
+            eventQuery = eventQuery.Where(e => e.OccurredAt <= after.Time);
+        }
+        var saved = await savedQuery.OrderByDescending(s => s.SentAt).Take(take).ToListAsync(cancellationToken);
+        var events = await eventQuery.OrderByDescending(e => e.OccurredAt).Take(take).ToListAsync(cancellationToken);
+
+        var addresses = ClientRecords.ToRecord(client).Emails.Select(e => e.Address).ToList();
+        var fromMailbox = addresses.Count == 0
+            ? MailboxResult.Of(MailboxState.Ok)
+            : await mailbox.FindAsync(addresses, after, pageSize + 1, cancellationToken);
+
+        var items = HistoryMerge.Merge(saved, events, fromMailbox.Messages)
+            .Where(item => after is null || item.Position.IsAfter(after))
+            .ToList();
+        var page = items.Take(pageSize).ToList();
+        var next = items.Count > pageSize ? cursors.Encode(user.WorkspaceId, id, page[^1].Position) : null;
+
+        var challenge = fromMailbox.Challenge is { } c ? new MailboxChallengeDto(c.Scopes, c.Claims) : null;
+        return new HistoryPage(page.Select(i => i.Item).ToList(), next, new HistorySources(StateName(fromMailbox.State)), challenge);
+    }
+
+    static string StateName(MailboxState state) => state switch
+    {
+        MailboxState.Ok => "ok",
+        MailboxState.Unavailable => "unavailable",
+        MailboxState.ConsentRequired => "consent-required",
+        _ => "not-connected",
+    };
+
+    static int ParseLimit(string? limit)
+    {
+        if (limit is null) return DefaultLimit;
+        if (!int.TryParse(limit, out var value) || value < 1 || value > MaxLimit)
+            throw ApiProblem.Validation("limit", $"A whole number from 1 to {MaxLimit}.");
+        return value;
+    }
+}
+
+/// <summary>Puts the three sources into one newest-first list; a saved email that is also in the mailbox appears once.</summary>
+public static class HistoryMerge
+{
+    public sealed record Positioned(HistoryPosition Position, HistoryItem Item);
+
+    public static IEnumerable<Positioned> Merge(IEnumerable<SavedEmail> saved, IEnumerable<ClientEvent> events, IEnumerable<MailboxMessage> mailbox)
+    {
+        var mailboxByMessageId = mailbox
+            .Where(m => m.InternetMessageId is not null)
+            .GroupBy(m => m.InternetMessageId!.Trim(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var savedIds = new HashSet<string>(StringComparer.Ordinal);
+
+        var items = new List<Positioned>();
+        foreach (var s in saved)
+        {
+            savedIds.Add(s.InternetMessageId);
+            mailboxByMessageId.TryGetValue(s.InternetMessageId, out var inMailbox);
+            items.Add(new(new HistoryPosition(s.SentAt, "s:" + s.Id.ToString("N")), new HistoryItem(
+                "s:" + s.Id.ToString("N"), "saved-email", "team", s.SentAt, s.Subject,
+                new EmailParticipant(s.FromName, s.FromAddress), ParticipantsOf(s.To), ParticipantsOf(s.Cc), s.Preview,
+                s.InternetMessageId, inMailbox?.Id ?? s.ItemId, inMailbox?.WebLink, inMailbox is not null, s.SavedBy, s.Id, null)));
+        }
+        foreach (var m in mailbox)
+        {
+            if (m.InternetMessageId is not null && savedIds.Contains(m.InternetMessageId.Trim())) continue;
+            items.Add(new(new HistoryPosition(m.ReceivedAt, "m:" + m.Id), new HistoryItem(
+                "m:" + m.Id, "mailbox-email", "mailbox", m.ReceivedAt, m.Subject, m.From, m.To, m.Cc, m.Preview,
+                m.InternetMessageId, m.Id, m.WebLink, true, null, null, null)));
+        }
+        foreach (var e in events)
+        {
+            var detail = ClientEvents.Parse(e.Detail);
+            items.Add(new(new HistoryPosition(e.OccurredAt, "e:" + e.Id.ToString("N")), new HistoryItem(
+                "e:" + e.Id.ToString("N"), "event", "record", e.OccurredAt, null, null, [], [], null, null, null, null, false, null, null,
+                new HistoryEvent(e.Kind, e.ActorId, detail?.Address, detail?.As, detail?.Label, detail?.Properties))));
+        }
+        items.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return items;
+    }
+
+    static IReadOnlyList<EmailParticipant> ParticipantsOf(string json) =>
+        JsonSerializer.Deserialize<List<EmailParticipant>>(json, JsonSerializerOptions.Web) ?? [];
+}

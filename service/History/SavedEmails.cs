@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.History;
+
+/// <summary>"Save to record": an email kept on a client's record for the whole team, once per message.</summary>
+public static class SavedEmails
+{
+    public const int MaxPreviewLength = 300;
+    public const int MaxSubjectLength = 500;
+    public const int MaxRecipients = 100;
+
+    public static async Task<IResult> SaveAsync(
+        Guid id, SaveEmailRequest request, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var email = Validate(request);
+        await using var transaction = await WriteLock.BeginAsync(db, [$"saved-email:{id:N}:{email.InternetMessageId}"], cancellationToken);
+        if (!await db.Clients.AnyAsync(c => c.Id == id, cancellationToken)) throw ApiProblem.NotFound("client");
+
+        var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, cancellationToken);
+        if (existing is not null) return TypedResults.Ok(ToDto(existing));
+
+        email.Id = Guid.CreateVersion7();
+        email.WorkspaceId = user.WorkspaceId;
+        email.ClientId = id;
+        email.SavedAt = clock.GetUtcNow().UtcDateTime;
+        email.SavedBy = user.UserId;
+        db.SavedEmails.Add(email);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/clients/{id}/saved-emails/{email.Id}", ToDto(email));
+    }
+
+    public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var removed = await db.SavedEmails.Where(s => s.ClientId == id && s.Id == savedEmailId).ExecuteDeleteAsync(cancellationToken);
+        return removed == 0 ? throw ApiProblem.NotFound("saved email") : TypedResults.NoContent();
+    }
+
+    static SavedEmailDto ToDto(SavedEmail s) => new(s.Id, s.ClientId, s.InternetMessageId, s.Subject, s.SentAt, s.SavedAt, s.SavedBy);
+
+    static SavedEmail Validate(SaveEmailRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var messageId = request.InternetMessageId?.Trim();
+        if (string.IsNullOrEmpty(messageId) || messageId.Length > 512 || messageId.Any(char.IsControl))
+            errors["internetMessageId"] = ["Required, at most 512 characters."];
+        if (request.ItemId is { Length: > 512 }) errors["itemId"] = ["At most 512 characters."];
+        if (request.Subject is { Length: > MaxSubjectLength }) errors["subject"] = [$"At most {MaxSubjectLength} characters."];
+        if (request.Preview is { Length: > MaxPreviewLength }) errors["preview"] = [$"At most {MaxPreviewLength} characters: a preview, not the body."];
+        if (request.SentAt is null) errors["sentAt"] = ["Required."];
+        var from = Participant(request.From, "from", errors);
+        if (from is null && !errors.ContainsKey("from")) errors["from"] = ["Required."];
+        var to = Participants(request.To, "to", errors);
+        var cc = Participants(request.Cc, "cc", errors);
+        if (errors.Count > 0) throw ApiProblem.Validation(errors);
+
+        return new SavedEmail
+        {
+            InternetMessageId = messageId!,
+            ItemId = request.ItemId,
+            Subject = Clean(request.Subject) ?? "",
+            FromAddress = from!.Address,
+            FromName = from.Name,
+            To = JsonSerializer.Serialize(to, JsonSerializerOptions.Web),
+            Cc = JsonSerializer.Serialize(cc, JsonSerializerOptions.Web),
+            SentAt = request.SentAt!.Value.UtcDateTime,
+            Preview = Clean(request.Preview) ?? "",
+        };
+    }
+
+    static EmailParticipant? Participant(EmailParticipant? participant, string property, Dictionary<string, string[]> errors)
+    {
+        if (participant is null) return null;
+        if (!EmailAddress.TryParse(participant.Address, out var address)) { errors[property] = ["Not a valid email address."]; return null; }
+        if (participant.Name is { Length: > 200 }) { errors[property] = ["Names are at most 200 characters."]; return null; }
+        return new EmailParticipant(Clean(participant.Name), address.Original);
+    }
+
+    static List<EmailParticipant> Participants(List<EmailParticipant?>? list, string property, Dictionary<string, string[]> errors)
+    {
+        if (list is null) return [];
+        if (list.Count > MaxRecipients) { errors[property] = [$"At most {MaxRecipients} recipients."]; return []; }
+        var result = new List<EmailParticipant>();
+        foreach (var item in list)
+        {
+            if (Participant(item, property, errors) is { } participant) result.Add(participant);
+            else if (!errors.ContainsKey(property)) errors[property] = ["Every recipient needs an address."];
+        }
+        return result;
+    }
+
+    /// <summary>Plain text on one line: runs of white space folded, control characters dropped.</summary>
+    static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return new string(string.Join(' ', words).Where(c => !char.IsControl(c)).ToArray());
+    }
+}

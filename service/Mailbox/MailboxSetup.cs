@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Http.Resilience;
+using OutlookCrm.Service.Auth;
+using Polly;
+
+namespace OutlookCrm.Service.Mailbox;
+
+public static class MailboxSetup
+{
+    public static void AddMailbox(this WebApplicationBuilder builder, AuthSettings auth)
+    {
+        var settings = builder.Configuration.GetSection(MailboxSettings.Section).Get<MailboxSettings>() ?? new MailboxSettings();
+        settings.Source ??= auth.Mode == AuthMode.Entra ? MailboxSource.Graph : MailboxSource.None;
+        builder.Services.AddSingleton(settings);
+
+        if (settings.Source == MailboxSource.None)
+        {
+            builder.Services.AddSingleton<IMailboxHistory, NotConnectedMailbox>();
+            return;
+        }
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<MailboxGates>();
+        builder.Services.AddScoped<IMailboxHistory, GraphMailboxHistory>();
+        builder.Services.AddHttpClient(GraphMailboxHistory.HttpClientName)
+            .AddResilienceHandler("graph", pipeline => pipeline
+                // 429 and 503 are retried after Graph's Retry-After; the caller's budget still caps the total.
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    ShouldRetryAfterHeader = true,
+                })
+                .AddTimeout(TimeSpan.FromSeconds(2)));
+    }
+}

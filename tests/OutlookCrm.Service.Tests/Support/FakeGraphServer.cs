@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace OutlookCrm.Service.Tests.Support;
+
+/// <summary>
+/// A local stand-in for Microsoft Graph's /me/messages on 127.0.0.1 that speaks Graph's JSON:
+/// $search over participants, $top paging with @odata.nextLink, and scripted faults (429 with
+/// Retry-After, 503, a hanging response, malformed JSON, a consent error).
+/// </summary>
+public sealed partial class FakeGraphServer : IAsyncDisposable
+{
+    readonly WebApplication app;
+    readonly ConcurrentDictionary<string, int> inFlight = new();
+
+    public string BaseUrl { get; }
+    public ConcurrentQueue<(string Search, string? Authorization)> Requests { get; } = new();
+    public ConcurrentQueue<Func<HttpContext, Task>> Faults { get; } = new();
+    public ConcurrentBag<JsonObject> Messages { get; } = [];
+    public TimeSpan Delay { get; set; }
+    public int MaxConcurrentPerToken { get; private set; }
+
+    FakeGraphServer(WebApplication app, string baseUrl)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public static async Task<FakeGraphServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeGraphServer? server = null;
+        app.MapGet("/v1.0/me/messages", (HttpContext http) => server!.ServeAsync(http));
+        await app.StartAsync();
+        server = new FakeGraphServer(app, app.Urls.Single() + "/v1.0");
+        return server;
+    }
+
+    public JsonObject AddMessage(string id, string from, string[] to, DateTime received, string subject, string? internetMessageId = null)
+    {
+        var message = new JsonObject
+        {
+            ["id"] = id,
+            ["internetMessageId"] = internetMessageId ?? $"<{id}@mail.example.com>",
+            ["subject"] = subject,
+            ["from"] = Recipient(from),
+            ["toRecipients"] = new JsonArray(to.Select(a => (JsonNode)Recipient(a)).ToArray()),
+            ["ccRecipients"] = new JsonArray(),
+            ["receivedDateTime"] = received.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["bodyPreview"] = $"Preview of {subject}",
+            ["webLink"] = $"https://outlook.office.com/owa/?ItemID={id}",
+        };
+        Messages.Add(message);
+        return message;
+    }
+
+    static JsonObject Recipient(string address) => new() { ["emailAddress"] = new JsonObject { ["name"] = address.Split('@')[0], ["address"] = address } };
+
+    async Task ServeAsync(HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var search = http.Request.Query["$search"].ToString();
+        Requests.Enqueue((search, authorization));
+        var now = inFlight.AddOrUpdate(authorization, 1, (_, n) => n + 1);
+        lock (inFlight) MaxConcurrentPerToken = Math.Max(MaxConcurrentPerToken, now);
+        try
+        {
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, http.RequestAborted);
+            if (Faults.TryDequeue(out var fault))
+            {
+                await fault(http);
+                return;
+            }
+            await WritePageAsync(http, search);
+        }
+        finally
+        {
+            inFlight.AddOrUpdate(authorization, 0, (_, n) => n - 1);
+        }
+    }
+
+    async Task WritePageAsync(HttpContext http, string search)
+    {
+        var addresses = ParticipantPattern().Matches(search).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
+        var top = int.TryParse(http.Request.Query["$top"], out var t) ? t : 10;
+        var skip = int.TryParse(http.Request.Query["$skiptoken"], out var s) ? s : 0;
+        var matching = Messages
+            .Where(m => Participants(m).Any(addresses.Contains))
+            .OrderByDescending(m => m["receivedDateTime"]!.GetValue<string>())
+            .ToList();
+        var page = new JsonObject { ["value"] = new JsonArray(matching.Skip(skip).Take(top).Select(m => m.DeepClone()).ToArray()) };
+        if (skip + top < matching.Count)
+            page["@odata.nextLink"] = $"{BaseUrl}/me/messages?$search={Uri.EscapeDataString(search)}&$top={top}&$skiptoken={skip + top}";
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(page.ToJsonString());
+    }
+
+    static IEnumerable<string> Participants(JsonObject m) =>
+        new[] { m["from"] }.Concat(m["toRecipients"]!.AsArray()).Concat(m["ccRecipients"]!.AsArray())
+            .Select(r => r!["emailAddress"]!["address"]!.GetValue<string>().ToLowerInvariant());
+
+    [GeneratedRegex("participants:([^\\s\"]+)")]
+    private static partial Regex ParticipantPattern();
+
+    public static Func<HttpContext, Task> Status(int status, string? retryAfter = null) => async http =>
+    {
+        http.Response.StatusCode = status;
+        if (retryAfter is not null) http.Response.Headers.RetryAfter = retryAfter;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code = status == 429 ? "TooManyRequests" : "ServiceUnavailable", message = "Try again later." } }));
+    };
+
+    public static Func<HttpContext, Task> Hang => http => Task.Delay(Timeout.Infinite, http.RequestAborted);
+
+    public static Func<HttpContext, Task> MalformedJson => http =>
+    {
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync("{\"value\": [ {\"id\": ");
+    };
+
+    public static Func<HttpContext, Task> ConsentError => async http =>
+    {
+        http.Response.StatusCode = 403;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync("""{"error":{"code":"ErrorAccessDenied","message":"Access is denied. Check credentials and try again."}}""");
+    };
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { convertXmlToUnified, validateUnifiedSchema } from '../validate.mjs';
+import { buildTo } from './helpers.mjs';
+
+// office-addin-manifest-converter runs offline: it turns our manifest.xml into a unified manifest that the
+// bundled schema accepts, and that describes the same add-in as the manifest.json we generate.
+let built, converted;
+beforeAll(async () => {
+  built = buildTo();
+  converted = await convertXmlToUnified(join(built.dir, 'manifest.xml'));
+});
+
+describe('XML → unified conversion (office-addin-manifest-converter)', () => {
+  it('passes the bundled schema, with its pt-BR localization file', () => {
+    expect(Object.keys(converted.localizationFiles)).toEqual(['pt-br.json']);
+    expect(validateUnifiedSchema(converted.manifest, converted.localizationFiles)).toEqual([]);
+  });
+
+  it('keeps the id, the pane, pinning, both surfaces and the SSO resource', () => {
+    const { manifest } = converted;
+    expect(manifest.id).toBe(built.manifest.id);
+    expect(manifest.version).toBe(built.manifest.version);
+    const runtime = manifest.extensions[0].runtimes.find((r) => r.requirements.capabilities[0].minVersion === '1.5');
+    expect(runtime.code.page).toBe('https://crm.contoso.example/taskpane.html');
+    expect(runtime.actions.map((a) => a.pinnable)).toEqual([true, false]); // read pinnable, compose not
+    expect(manifest.extensions[0].ribbons.flatMap((r) => r.contexts)).toEqual(expect.arrayContaining(['mailRead', 'mailCompose']));
+    expect(manifest.webApplicationInfo).toEqual(built.manifest.webApplicationInfo);
+    expect(converted.localizationFiles['pt-br.json']['extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label']).toBe('Clientes');
+  });
+
+  it('truncates the XML description into description.short, which is why manifest.json is generated, not converted', () => {
+    expect(converted.manifest.description.short).toMatch(/^<TRUNCATED>/);
+    expect(built.manifest.description.short).not.toMatch(/TRUNCATED/);
+  });
+});

@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodePng } from '../lib/png.mjs';
+import { parseXml, validateXmlManifest } from '../validate.mjs';
+import { DEV, buildTo, iconsDir, replaceOnce } from './helpers.mjs';
+
+let xml;
+beforeAll(() => {
+  xml = buildTo().xml;
+});
+
+const check = (text, options = {}) => validateXmlManifest(text, { iconsDir, ...options }).errors;
+const names = (node) => node.children.map((c) => c.name);
+
+describe('generated add-in only manifest', () => {
+  it('is well-formed and passes every rule (production and Development builds)', () => {
+    expect(check(xml)).toEqual([]);
+    expect(check(buildTo(DEV).xml)).toEqual([]);
+  });
+
+  it('keeps the documented element order under OfficeApp', () => {
+    const root = parseXml(xml);
+    expect(root.attrs['xsi:type']).toBe('MailApp');
+    expect(names(root)).toEqual([
+      'Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
+      'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'FormSettings', 'Permissions', 'Rule', 'DisableEntityHighlighting', 'VersionOverrides',
+    ]);
+  });
+
+  it('nests VersionOverrides 1.1 (Mailbox 1.5, pinnable read pane, SSO) in 1.0', () => {
+    const root = parseXml(xml);
+    const vo10 = root.children.at(-1);
+    expect(vo10.attrs).toMatchObject({ xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides', 'xsi:type': 'VersionOverridesV1_0' });
+    expect(names(vo10)).toEqual(['Requirements', 'Hosts', 'Resources', 'VersionOverrides']);
+    const vo11 = vo10.children.at(-1);
+    expect(vo11.attrs).toMatchObject({ xmlns: 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1', 'xsi:type': 'VersionOverridesV1_1' });
+    expect(names(vo11)).toEqual(['Requirements', 'Hosts', 'Resources', 'WebApplicationInfo']);
+    expect(vo11.children[0].children[0].attrs.DefaultMinVersion).toBe('1.5');
+    expect(xml.match(/<SupportsPinning>true<\/SupportsPinning>/g)).toHaveLength(1);
+  });
+});
+
+describe('the XML checks reject broken manifests', () => {
+  const expectError = (text, pattern, options) => {
+    const errors = check(text, options);
+    expect(errors.join('\n')).toMatch(pattern);
+  };
+
+  it('malformed XML', () => {
+    expectError(replaceOnce(xml, '</ProviderName>', '</Provider>'), /not well-formed XML/);
+  });
+
+  it('wrong element order under OfficeApp', () => {
+    const swapped = replaceOnce(replaceOnce(xml, '  <Version>1.2.3.0</Version>\n', ''), '  <DefaultLocale>', '  <Version>1.2.3.0</Version>\n  <DefaultLocale>');
+    expectError(swapped, /<Version> is out of order under <OfficeApp>/);
+  });
+
+  it('wrong element order inside a button', () => {
+    const block = xml.match(/ *<Supertip>[\s\S]*?<\/Supertip>\n/)[0];
+    const moved = replaceOnce(replaceOnce(xml, block, ''), '</Icon>\n', `</Icon>\n${block}`);
+    expectError(moved, /<Supertip> is out of order under <Control>/);
+  });
+
+  it('an element that is not valid where it stands', () => {
+    expectError(replaceOnce(xml, '<Permissions>ReadItem</Permissions>', '<Permissions>ReadItem</Permissions><Pinned>true</Pinned>'), /<Pinned> is not a valid child of <OfficeApp>/);
+  });
+
+  it('a missing required element', () => {
+    expectError(replaceOnce(xml, /\s*<ProviderName>OutlookCrm<\/ProviderName>/.exec(xml)[0], ''), /required <ProviderName> is missing/);
+    expectError(replaceOnce(xml, '<Permissions>ReadItem</Permissions>', ''), /<Permissions> is required/);
+  });
+
+  it('an http:// URL', () => {
+    expectError(replaceOnce(xml, 'https://crm.contoso.example/icons/icon-32.png', 'http://crm.contoso.example/icons/icon-32.png'), /not an https:\/\/ URL/);
+    expectError(replaceOnce(xml, '<AppDomain>https://login.microsoftonline.com', '<AppDomain>http://login.microsoftonline.com'), /not an https:\/\/ URL/);
+    expectError(replaceOnce(xml, 'SupportUrl DefaultValue="https://', 'SupportUrl DefaultValue="//'), /must be an absolute https:\/\/ URL/);
+  });
+
+  it('a missing icon', () => {
+    expectError(replaceOnce(xml, /\s*<IconUrl [^>]*\/>/.exec(xml)[0], ''), /<IconUrl> is required/);
+    expectError(replaceOnce(xml, /\s*<HighResolutionIconUrl [^>]*\/>/.exec(xml)[0], ''), /<HighResolutionIconUrl> is required/);
+    expectError(replaceOnce(xml, /\s*<bt:Image size="80" resid="Icon.80" \/>/.exec(xml)[0], ''), /no 80 px icon/);
+    expectError(replaceOnce(xml, /\s*<bt:Image id="Icon.16" [^>]*\/>/.exec(xml)[0], ''), /resid "Icon.16" is not defined in <bt:Images>/);
+  });
+
+  it('icons of the wrong size', () => {
+    expectError(replaceOnce(xml, 'IconUrl DefaultValue="https://crm.contoso.example/icons/icon-64.png"', 'IconUrl DefaultValue="https://crm.contoso.example/icons/icon-80.png"'), /<IconUrl> must be the 64 px icon/);
+    const dir = mkdtempSync(join(tmpdir(), 'outlookcrm-icons-'));
+    for (const size of [16, 32, 64, 128]) copyFileSync(join(iconsDir, `icon-${size}.png`), join(dir, `icon-${size}.png`));
+    writeFileSync(join(dir, 'icon-80.png'), encodePng(40, 40, new Uint8Array(40 * 40 * 4)));
+    expectError(xml, /icon-80\.png is 40×40, expected 80×80/, { iconsDir: dir });
+  });
+
+  it('SupportsPinning in VersionOverrides 1.0', () => {
+    const v10Action = '<SourceLocation resid="Taskpane.Url" />\n                  </Action>';
+    expectError(replaceOnce(xml, v10Action, '<SourceLocation resid="Taskpane.Url" />\n<SupportsPinning>true</SupportsPinning></Action>'), /<SupportsPinning> is only valid inside VersionOverridesV1_1/);
+  });
+
+  it('SupportsPinning missing from the 1.1 read button, or on the compose button', () => {
+    expectError(replaceOnce(xml, '<SupportsPinning>true</SupportsPinning>', ''), /must have <SupportsPinning>true/);
+    const composeAction = xml.lastIndexOf('<SourceLocation resid="Taskpane.Url" />');
+    const withComposePin = xml.slice(0, composeAction) + '<SourceLocation resid="Taskpane.Url" /><SupportsPinning>true</SupportsPinning>' + xml.slice(composeAction + '<SourceLocation resid="Taskpane.Url" />'.length);
+    expectError(withComposePin, /belongs on the MessageReadCommandSurface only/);
+  });
+
+  it('a missing compose surface', () => {
+    const nested = xml.indexOf('VersionOverridesV1_1');
+    const start = xml.indexOf('<ExtensionPoint xsi:type="MessageComposeCommandSurface">', nested);
+    const end = xml.indexOf('</ExtensionPoint>', start) + '</ExtensionPoint>'.length;
+    expectError(xml.slice(0, start) + xml.slice(end), /VersionOverridesV1_1: no <ExtensionPoint xsi:type="MessageComposeCommandSurface">/);
+  });
+
+  it('a 1.1 override that does not require Mailbox 1.5', () => {
+    expectError(replaceOnce(xml, '<bt:Sets DefaultMinVersion="1.5">', '<bt:Sets DefaultMinVersion="1.3">'), /must require Mailbox 1\.5 or later, got 1\.3/);
+  });
+
+  it('a missing nested VersionOverrides 1.1', () => {
+    const start = xml.indexOf('<VersionOverrides xmlns="http://schemas.microsoft.com/office/mailappversionoverrides/1.1"');
+    const end = xml.indexOf('</VersionOverrides>', start) + '</VersionOverrides>'.length;
+    expectError(xml.slice(0, start) + xml.slice(end), /VersionOverridesV1_1"> must be nested/);
+  });
+
+  it('a string without its pt-BR override', () => {
+    expectError(replaceOnce(xml, /\s*<bt:Override Locale="pt-BR" Value="Clientes" \/>/.exec(xml)[0], ''), /string "Button.Label" has no <bt:Override Locale="pt-BR">/);
+    expectError(replaceOnce(xml, /\s*<Override Locale="pt-BR" Value="OutlookCrm" \/>/.exec(xml)[0], ''), /<DisplayName> has no <Override Locale="pt-BR">/);
+  });
+
+  it('a WebApplicationInfo resource that does not match the host', () => {
+    expectError(replaceOnce(xml, '<Resource>api://crm.contoso.example/', '<Resource>api://other.example/'), /<Resource> must be api:\/\/crm\.contoso\.example\//);
+  });
+
+  it('an activation rule without compose mode, and a wrong root type', () => {
+    expectError(replaceOnce(xml, 'FormType="Edit"', 'FormType="Read"'), /activate on messages in Edit mode/);
+    expectError(replaceOnce(xml, 'xsi:type="MailApp"', 'xsi:type="TaskPaneApp"'), /xsi:type must be MailApp/);
+  });
+});

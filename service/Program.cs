@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Fields;
@@ -24,6 +25,9 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(SecuritySettings.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WorkspaceDirectory>();
 builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddSingleton<WorkspaceMembers>();
+builder.AddOutlookCrmRateLimits();
 builder.Services.AddSingleton<HistoryCursors>();
 builder.AddMailbox(auth);
 builder.Services.AddHostedService<IdempotencyCleanup>();
@@ -42,6 +46,7 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 var app = builder.Build();
 
 app.UseMiddleware<SecurityHeaders>();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseMiddleware<DeniedAttemptAudit>());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -53,6 +58,7 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request
     branch => branch.UseMiddleware<RequestSizeLimitMiddleware>());
 app.UseTaskPane(auth);
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapOutlookCrmHealth();
@@ -71,6 +77,7 @@ else
 var api = app.MapGroup("/api")
     .RequireAuthorization(AuthSetup.ApiPolicy)
     .AddEndpointFilter<CurrentUserFilter>()
+    .AddEndpointFilter<AuditFilter>()
     .ProducesProblem(StatusCodes.Status400BadRequest)
     .ProducesProblem(StatusCodes.Status401Unauthorized);
 api.MapMe();
@@ -78,6 +85,7 @@ api.MapLookup();
 api.MapClients();
 api.MapFields();
 api.MapHistory();
+api.MapAudit();
 
 await app.MigrateIfConfiguredAsync();
 await app.RunAsync();

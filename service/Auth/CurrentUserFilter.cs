@@ -6,7 +6,7 @@ using OutlookCrm.Service.Workspaces;
 namespace OutlookCrm.Service.Auth;
 
 /// <summary>Runs before every API handler: turns the validated token into the caller's workspace and user.</summary>
-sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory workspaces, AuthSettings settings, AppDbContext db) : IEndpointFilter
+sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory workspaces, WorkspaceMembers members, AuthSettings settings, AppDbContext db) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -17,8 +17,22 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
             throw Forbidden("This organization is not allowed to use this service.");
 
         var workspaceId = await workspaces.GetOrCreateAsync(db, tenantId, context.HttpContext.RequestAborted);
-        currentUser.Resolve(tenantId, userId, workspaceId, principal.FindFirst("name")?.Value, principal.GetDisplayName());
+        var isFirst = await members.IsFirstMemberAsync(db, workspaceId, userId, context.HttpContext.RequestAborted);
+        currentUser.Resolve(tenantId, userId, workspaceId, principal.FindFirst("name")?.Value,
+            principal.FindFirst("preferred_username")?.Value, RoleOf(principal, isFirst));
         return await next(context);
+    }
+
+    /// <summary>
+    /// Entra app roles decide (Admin, Staff; no role is Staff). In Development a token without roles
+    /// makes the workspace's first user its Admin, so a fresh local workspace can be administered.
+    /// </summary>
+    UserRole RoleOf(System.Security.Claims.ClaimsPrincipal principal, bool isFirstMember)
+    {
+        var roles = principal.FindAll("roles").Select(r => r.Value).ToList();
+        if (roles.Contains(nameof(UserRole.Admin), StringComparer.Ordinal)) return UserRole.Admin;
+        if (roles.Count == 0 && settings.Mode == AuthMode.Development && isFirstMember) return UserRole.Admin;
+        return UserRole.Staff;
     }
 
     static ApiProblem Forbidden(string title) => new(403, "forbidden", title);

@@ -26,7 +26,7 @@ public sealed class DevelopmentTokenIssuer : IDisposable
 
     public RsaSecurityKey SigningKey { get; }
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid tenantId, Guid userId, string? name, string? email)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid tenantId, Guid userId, string? name, string? email, IReadOnlyList<string> roles)
     {
         var now = clock.GetUtcNow();
         var expires = now + Lifetime;
@@ -39,6 +39,7 @@ public sealed class DevelopmentTokenIssuer : IDisposable
         };
         if (!string.IsNullOrWhiteSpace(name)) claims["name"] = name;
         if (!string.IsNullOrWhiteSpace(email)) claims["preferred_username"] = email;
+        if (roles.Count > 0) claims["roles"] = roles.ToArray();
 
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

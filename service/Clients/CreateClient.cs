@@ -1,3 +1,4 @@
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Idempotency;
@@ -10,7 +11,7 @@ public static class CreateClient
 {
     public static async Task<IResult> HandleAsync(
         CreateClientRequest request, HttpContext http, AppDbContext db, CurrentUser user,
-        IdempotencyStore idempotency, TimeProvider clock, CancellationToken cancellationToken)
+        IdempotencyStore idempotency, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = ClientChanges.ForCreate(request, DateOnly.FromDateTime(now));
@@ -29,6 +30,7 @@ public static class CreateClient
         try
         {
             var record = await CreateAsync(db, changes, user, now, cancellationToken);
+            audit.Target(record.Id);
             response = idempotency.Json(StatusCodes.Status201Created, record, $"/api/clients/{record.Id}", record.Version);
         }
         catch (ApiProblem problem) when (key is not null && problem.Status == StatusCodes.Status409Conflict)

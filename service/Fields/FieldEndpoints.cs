@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
@@ -12,9 +13,15 @@ public static class FieldEndpoints
     {
         var fields = api.MapGroup("/fields").WithTags("Custom fields");
         fields.MapGet("/", ListAsync).WithName("ListFields").WithSummary("Lists the workspace's custom field definitions.");
-        fields.MapPost("/", CreateAsync).WithName("CreateField").WithSummary("Defines a custom field for the workspace.");
+        fields.MapPost("/", CreateAsync).WithName("CreateField").WithSummary("Defines a custom field for the workspace.")
+            .Audit("field.create", "field", routeKey: null);
+        fields.MapDelete("/{fieldId:guid}", DeleteField.HandleAsync).WithName("DeleteField")
+            .WithSummary("Deletes a custom field and every client's value of it (admins only).")
+            .AddEndpointFilter<RequireAdmin>()
+            .Audit("field.delete", "field", routeKey: "fieldId");
         api.MapPut("/clients/{id:guid}/fields/{fieldId:guid}", FieldValues.SetAsync).WithTags("Custom fields")
-            .WithName("SetFieldValue").WithSummary("Sets (or clears with null) a client's value of a custom field.");
+            .WithName("SetFieldValue").WithSummary("Sets (or clears with null) a client's value of a custom field.")
+            .Audit("field.set", "client");
     }
 
     static async Task<FieldList> ListAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -23,7 +30,7 @@ public static class FieldEndpoints
         return new FieldList(fields.OrderBy(f => f.Label, StringComparer.CurrentCultureIgnoreCase).Select(f => f.ToDto()).ToList());
     }
 
-    static async Task<IResult> CreateAsync(CreateFieldRequest request, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<IResult> CreateAsync(CreateFieldRequest request, AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (ClientRules.CheckName(request.Label, required: true) is { } labelError) errors["label"] = [labelError];
@@ -48,6 +55,7 @@ public static class FieldEndpoints
             CreatedBy = user.UserId,
         };
         db.FieldDefinitions.Add(field);
+        audit.Target(field.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/fields/{field.Id}", field.ToDto());

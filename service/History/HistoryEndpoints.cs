@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
@@ -19,9 +20,12 @@ public static class HistoryEndpoints
     {
         var clients = api.MapGroup("/clients/{id:guid}").WithTags("History");
         clients.MapGet("/history", GetAsync).WithName("ClientHistory")
-            .WithSummary("Every communication with a client, newest first: mailbox emails (Graph), saved emails and record events.");
-        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).");
-        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").WithSummary("Removes a saved email from the record.");
+            .WithSummary("Every communication with a client, newest first: mailbox emails (Graph), saved emails and record events.")
+            .Audit("history.read", "client");
+        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).")
+            .Audit("email.save", "client");
+        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").WithSummary("Removes a saved email from the record.")
+            .Audit("email.unsave", "client");
     }
 
     static async Task<HistoryPage> GetAsync(

@@ -37,8 +37,11 @@ public static class SavedEmails
 
     public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, CancellationToken cancellationToken)
     {
-        var removed = await db.SavedEmails.Where(s => s.ClientId == id && s.Id == savedEmailId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0 ? throw ApiProblem.NotFound("saved email") : TypedResults.NoContent();
+        var saved = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.Id == savedEmailId, cancellationToken)
+            ?? throw ApiProblem.NotFound("saved email");
+        db.SavedEmails.Remove(saved);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     static SavedEmailDto ToDto(SavedEmail s) => new(s.Id, s.ClientId, s.InternetMessageId, s.Subject, s.SentAt, s.SavedAt, s.SavedBy);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Fields;
@@ -43,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ClientEvent> ClientEvents => Set<ClientEvent>();
     public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -60,6 +63,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<IdempotencyRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<ClientEvent>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<SavedEmail>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<AuditRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

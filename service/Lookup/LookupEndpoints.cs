@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -17,7 +18,8 @@ public static class LookupEndpoints
 
     public static void MapLookup(this RouteGroupBuilder api) =>
         api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithName("Lookup")
-            .WithSummary("Resolves up to 50 addresses to the clients they belong to.");
+            .WithSummary("Resolves up to 50 addresses to the clients they belong to.")
+            .Audit("lookup", "address", routeKey: null);
 
     /// <summary>Both index seeks in one statement (UNION ALL), so a lookup is one database round trip.</summary>
     static readonly Func<AppDbContext, string[], IAsyncEnumerable<AddressOwner>> Owners =

@@ -23,6 +23,10 @@ public class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", directory);
         builder.UseSetting("Pane:DistPath", Path.Combine(directory, "no-pane"));
+        // Tests sign in and call fast; the limits themselves are tested with low values in RateLimitTests.
+        builder.UseSetting("RateLimits:AnonymousPermitsPerMinute", "1000000");
+        builder.UseSetting("RateLimits:UserPermitsPerMinute", "1000000");
+        builder.UseSetting("RateLimits:TenantPermitsPerMinute", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

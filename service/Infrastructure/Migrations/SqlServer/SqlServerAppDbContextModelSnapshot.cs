@@ -22,6 +22,65 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("WorkspaceId", "Sequence");
+
+                    b.HasIndex("WorkspaceId", "ObjectId", "Sequence");
+
+                    b.HasIndex("WorkspaceId", "UserId", "Sequence");
+
+                    b.ToTable("AuditRecords", null, t =>
+                        {
+                            t.HasTrigger("AuditRecords_append_only");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,6 +416,25 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("Workspaces");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("bit");
+
+                    b.HasKey("WorkspaceId", "UserId");
+
+                    b.ToTable("WorkspaceMembers");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -417,6 +495,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.HasOne("OutlookCrm.Service.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,6 +17,61 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("WorkspaceId", "Sequence");
+
+                    b.HasIndex("WorkspaceId", "ObjectId", "Sequence");
+
+                    b.HasIndex("WorkspaceId", "UserId", "Sequence");
+
+                    b.ToTable("AuditRecords", null, t =>
+                        {
+                            t.HasTrigger("AuditRecords_append_only");
+                        });
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,6 +402,25 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("Workspaces");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkspaceId", "UserId");
+
+                    b.ToTable("WorkspaceMembers");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -407,6 +481,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.HasOne("OutlookCrm.Service.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

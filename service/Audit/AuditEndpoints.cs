@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Audit;
+
+public sealed record AuditEntry(long Sequence, Guid? UserId, string Action, string? ObjectType, string? ObjectId, DateTime OccurredAt, string Outcome, string CorrelationId);
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
+
+public static class AuditEndpoints
+{
+    public static RouteHandlerBuilder Audit(this RouteHandlerBuilder endpoint, string action, string objectType, string? routeKey = "id") =>
+        endpoint.WithMetadata(new Audited(action, objectType, routeKey));
+
+    /// <summary>Read-only: there is no endpoint that changes or deletes audit records.</summary>
+    public static void MapAudit(this RouteGroupBuilder api) =>
+        api.MapGet("/audit", ListAsync).WithTags("Audit").WithName("Audit")
+            .WithSummary("The workspace's audit trail, newest first (admins only).")
+            .AddEndpointFilter<RequireAdmin>()
+            .Audit("audit.read", "audit", routeKey: null);
+
+    static async Task<AuditPage> ListAsync(
+        Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, string? cursor, string? limit, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var pageSize = limit is null ? 50 : int.TryParse(limit, out var l) && l is >= 1 and <= 200 ? l : throw ApiProblem.Validation("limit", "A whole number from 1 to 200.");
+        var query = db.AuditRecords.AsNoTracking();
+        if (clientId is not null) query = query.Where(a => a.ObjectId == clientId.Value.ToString());
+        if (userId is not null) query = query.Where(a => a.UserId == userId);
+        if (!string.IsNullOrEmpty(action)) query = query.Where(a => a.Action == action);
+        if (from is not null) query = query.Where(a => a.OccurredAt >= from.Value.ToUniversalTime());
+        if (to is not null) query = query.Where(a => a.OccurredAt < to.Value.ToUniversalTime());
+        if (cursor is not null)
+        {
+            if (!long.TryParse(cursor, out var before)) throw ApiProblem.InvalidCursor();
+            query = query.Where(a => a.Sequence < before);
+        }
+        var rows = await query.OrderByDescending(a => a.Sequence).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize).Select(a => new AuditEntry(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.CorrelationId)).ToList();
+        return new AuditPage(items, rows.Count > pageSize ? items[^1].Sequence.ToString() : null);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OutlookCrm.Service.Workspaces;
+
+/// <summary>A user seen in a workspace; the first one may bootstrap as Admin in Development.</summary>
+public sealed class WorkspaceMember
+{
+    public Guid WorkspaceId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime FirstSeenAt { get; set; }
+    public bool IsFirst { get; set; }
+}
+
+sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceMember> e)
+    {
+        e.HasKey(m => new { m.WorkspaceId, m.UserId });
+        e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using OutlookCrm.Service.Tests.Support;
+
+namespace OutlookCrm.Service.Tests.Audit;
+
+public class AuditTrailTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task Every_read_and_change_of_client_data_is_audited_with_its_object()
+    {
+        var admin = await factory.SignInAsync();
+        var client = await admin.CreateClientAsync("Ana", "Souza", "ana@example.com");
+        var id = client.Id();
+        await admin.GetClientAsync(id);
+        await admin.Http.GetAsync("/api/clients?search=ana");
+        await admin.LookupAsync("ana@example.com");
+        await admin.PostJsonAsync($"/api/clients/{id}/emails", new { address = "ana.2@example.com", @as = "secondary" });
+        await admin.Http.DeleteAsync($"/api/clients/{id}/emails/ana.2@example.com");
+        await admin.Http.GetAsync($"/api/clients/{id}/history");
+        await admin.Http.GetAsync($"/api/clients/{id}/export");
+
+        var entries = await AuditAsync(admin, $"?clientId={id}");
+        var actions = entries.Select(e => e.Str("action")).Reverse().ToArray();
+        Assert.Equal(["client.create", "client.read", "email.link", "email.unlink", "history.read", "client.export"], actions);
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("success", e.Str("outcome"));
+            Assert.Equal(admin.UserId.ToString(), e.Str("userId"));
+            Assert.Equal(32, e.Str("correlationId").Length);
+        });
+        var all = (await AuditAsync(admin, "")).Select(e => e.Str("action")).ToList();
+        Assert.Contains("client.list", all);
+        Assert.Contains("lookup", all);
+    }
+
+    [Fact]
+    public async Task Refused_attempts_are_audited_and_refused_changes_leave_no_success_record()
+    {
+        var admin = await factory.SignInAsync();
+        var owner = await factory.SignInAsync();
+        var foreign = await owner.CreateClientAsync("Not", "Yours");
+        await admin.CreateClientAsync("Bia", "Reis", "bia@example.com");
+
+        await admin.Http.GetAsync($"/api/clients/{foreign.Id()}");
+        await admin.PostJsonAsync("/api/clients", new { firstName = "Dup", email = "bia@example.com" });
+
+        var entries = await AuditAsync(admin, "");
+        Assert.Contains(entries, e => e.Str("action") == "client.read" && e.Str("objectId") == foreign.Str("id") && e.Str("outcome") == "not-found");
+        var creates = entries.Where(e => e.Str("action") == "client.create").Select(e => e.Str("outcome")).ToList();
+        Assert.Equal(["email-in-use", "success"], creates);
+    }
+
+    [Fact]
+    public async Task Calls_without_a_valid_token_are_audited_as_denied()
+    {
+        var before = CountRows("SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'");
+        var anonymous = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(before + 1, CountRows("SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'"));
+    }
+
+    [Fact]
+    public async Task The_trail_cannot_be_changed_through_the_api_or_the_database()
+    {
+        var admin = await factory.SignInAsync();
+        await admin.CreateClientAsync();
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.Http.DeleteAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.Http.PutAsJsonAsync("/api/audit", new { })).StatusCode);
+
+        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        connection.Open();
+        foreach (var sql in new[] { "UPDATE AuditRecords SET Outcome = 'forged'", "DELETE FROM AuditRecords" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+            Assert.Contains("append-only", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Only_admins_read_the_trail_and_only_their_own_workspace()
+    {
+        var tenant = Guid.NewGuid();
+        var admin = await factory.SignInAsync(tenant);
+        await admin.Http.GetAsync("/api/me"); // the workspace's first user: its admin in Development
+        var staff = await factory.SignInAsync(tenant);
+        var otherAdmin = await factory.SignInAsync();
+        var client = await staff.CreateClientAsync("Staff", "Made");
+
+        await Json.ProblemAsync(await staff.Http.GetAsync("/api/audit"), 403, "admin-required");
+        Assert.Contains(await AuditAsync(admin, $"?userId={staff.UserId}"), e => e.Str("action") == "audit.read" && e.Str("outcome") == "admin-required");
+        Assert.Empty(await AuditAsync(otherAdmin, $"?clientId={client.Id()}"));
+    }
+
+    [Fact]
+    public async Task The_trail_pages_and_filters()
+    {
+        var admin = await factory.SignInAsync();
+        for (var i = 0; i < 5; i++) await admin.CreateClientAsync($"P{i}", "Paged");
+        var first = await Json.ReadAsync(await admin.Http.GetAsync("/api/audit?action=client.create&limit=2"), 200);
+        Assert.Equal(2, first["items"]!.AsArray().Count);
+        var second = await Json.ReadAsync(await admin.Http.GetAsync($"/api/audit?action=client.create&limit=2&cursor={first.Str("nextCursor")}"), 200);
+        Assert.True(second["items"]![0]!["sequence"]!.GetValue<long>() < first["items"]![1]!["sequence"]!.GetValue<long>());
+        var future = await Json.ReadAsync(await admin.Http.GetAsync($"/api/audit?from={DateTime.UtcNow.AddHours(1):O}"), 200);
+        Assert.Empty(future["items"]!.AsArray());
+        await Json.ProblemAsync(await admin.Http.GetAsync("/api/audit?cursor=abc"), 400, "invalid-cursor");
+        await Json.ProblemAsync(await admin.Http.GetAsync("/api/audit?limit=0"), 400, "validation-failed");
+    }
+
+    long CountRows(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    internal static async Task<List<JsonObject>> AuditAsync(TenantSession session, string query) =>
+        (await Json.ReadAsync(await session.Http.GetAsync($"/api/audit{query}{(query.Length == 0 ? "?" : "&")}limit=200"), 200))["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+}

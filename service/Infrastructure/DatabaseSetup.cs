@@ -57,11 +57,17 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (settings.MigrateOnStartup ?? settings.Provider == DatabaseProvider.Sqlite)
             await db.Database.MigrateAsync();
-        if (settings.Provider == DatabaseProvider.Sqlite)
+        if (settings.Provider != DatabaseProvider.Sqlite) return;
+        try
         {
             // WAL lets readers run beside the one writer; the mode is stored in the file, so once is enough.
             // Writers that find the file busy wait (Microsoft.Data.Sqlite retries up to the command timeout).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The service still starts: requests answer 503 and /health/ready reports the database until it is back.
+            app.Logger.LogWarning("The database is not reachable at start-up ({Error})", e.GetType().Name);
         }
     }
 }

@@ -43,6 +43,8 @@ public sealed class TenantSession(ServiceFactory factory, Guid tenantId, Guid us
 
     public async Task<JsonObject> GetClientAsync(Guid id) => await Json.ReadAsync(await Http.GetAsync($"/api/clients/{id}"), 200);
 
+    public Task<HttpResponseMessage> LookupAsyncRaw(params string?[] addresses) => Http.PostAsJsonAsync("/api/lookup", new { addresses });
+
     public async Task<JsonObject> LookupAsync(params string?[] addresses) =>
         await Json.ReadAsync(await Http.PostAsJsonAsync("/api/lookup", new { addresses }), 200);
 }

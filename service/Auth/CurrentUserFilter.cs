@@ -13,6 +13,8 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
         var principal = context.HttpContext.User;
         if (!Guid.TryParse(principal.GetTenantId(), out var tenantId) || !Guid.TryParse(principal.GetObjectId(), out var userId))
             throw Forbidden("The token does not name a tenant and a user.");
+        if (tenantId == PersonalAccountsTenant)
+            throw Forbidden("Personal Microsoft accounts cannot use this service; sign in with a work or school account.");
         if (settings.AllowedTenants.Count > 0 && !settings.AllowedTenants.Contains(tenantId))
             throw Forbidden("This organization is not allowed to use this service.");
 
@@ -36,4 +38,7 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
     }
 
     static ApiProblem Forbidden(string title) => new(403, "forbidden", title);
+
+    /// <summary>The tenant id every personal Microsoft account (outlook.com, hotmail.com) carries.</summary>
+    internal static readonly Guid PersonalAccountsTenant = Guid.Parse("9188040d-6c67-4c5b-b112-36a304b66dad");
 }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
-expected="service.trx,addin.vitest.json"
+expected="service.trx,manifest.vitest.json,addin.vitest.json"
 status=0
 
 step() { printf '\n== %s\n' "$*"; }
@@ -17,6 +17,10 @@ scripts/npm-install-if-needed.sh addin || status=1
 
 step "Service tests (.NET)"
 dotnet test OutlookCrm.sln --nologo --logger "trx;LogFileName=service.trx" --results-directory "$results" 2>&1 | grep -vE '^\s*$' | tail -n 30 || true
+
+step "Manifests: generation and offline validation"
+scripts/npm-install-if-needed.sh manifest || status=1
+(cd manifest && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/manifest.vitest.json") || true
 
 step "Task pane: type check, unit tests, build"
 (cd addin && npm run --silent typecheck) || status=1

@@ -8,6 +8,8 @@ using OutlookCrm.Service.History;
 using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.InfoPages;
+using OutlookCrm.Service.Localization;
 using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Pane;
 using OutlookCrm.Service.Problems;
@@ -27,6 +29,7 @@ builder.Services.AddSingleton<WorkspaceDirectory>();
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<WorkspaceMembers>();
+builder.Services.AddSingleton<TextCatalog>();
 builder.AddOutlookCrmRateLimits();
 builder.Services.AddSingleton<HistoryCursors>();
 builder.AddMailbox(auth);
@@ -63,9 +66,11 @@ app.UseAuthorization();
 
 app.MapOutlookCrmHealth();
 app.MapAuthConfig();
+app.MapInfoPages();
 if (auth.Mode == AuthMode.Development) app.MapDevelopmentTokens();
 if (app.Environment.IsDevelopment())
 {
+    app.MapDevelopmentManifest();
     app.MapOpenApi();
     app.MapScalarApiReference();
 }

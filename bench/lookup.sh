@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build service -c Release --nologo -v q
-dotnet run --project bench/LookupBenchmark -c Release -- "$@"
+dotnet run --project bench/Benchmarks -c Release -- lookup "$@"

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 
-namespace LookupBenchmark;
+namespace Benchmarks;
 
 /// <summary>Closed-loop load over loopback: each worker sends its next lookup when the last one answered.</summary>
 static class LoadRunner
@@ -38,7 +38,7 @@ static class LoadRunner
     public static string[] AddressesFor(int request, int clients)
     {
         var random = new Random(request);
-        return [Seeder.PrimaryOf(random.Next(clients)), Seeder.SecondaryOf(random.Next(clients)), $"stranger{request}@example.net"];
+        return [LookupSeeder.PrimaryOf(random.Next(clients)), LookupSeeder.SecondaryOf(random.Next(clients)), $"stranger{request}@example.net"];
     }
 
     public static Func<int, Task> HttpLookup(HttpClient http, int clients) => async i =>

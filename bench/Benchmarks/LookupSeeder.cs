@@ -5,13 +5,13 @@ using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 
-namespace LookupBenchmark;
+namespace Benchmarks;
 
 /// <summary>
 /// Writes N clients straight into a migrated SQLite file, each with a primary address and a
 /// "Secondary email" field value, plus their search terms: the rows the service itself would write.
 /// </summary>
-static class Seeder
+static class LookupSeeder
 {
     public static string PrimaryOf(int i) => $"client{i}@example.com";
     public static string SecondaryOf(int i) => $"client{i}.home@example.org";

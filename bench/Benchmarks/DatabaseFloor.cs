@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace LookupBenchmark;
+namespace Benchmarks;
 
 /// <summary>
 /// The same two index seeks the service runs (primary emails, email-type fields), straight on the

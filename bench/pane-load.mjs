@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// Pane benchmark: how much JavaScript the task pane loads first (gzip), and how long it takes on
+// localhost from the pane's navigation start to its participants list, in headless Chromium against
+// the real service. Uses tests/e2e's dependencies (run `npm ci` in tests/e2e first) and its service
+// starter. Usage: node bench/pane-load.mjs [--runs 20] [--message msg-several-recipients] [--no-build]
+// Targets: < 150 KB gzip initial JS, participants shown < 500 ms.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { distPath, startService } from '../tests/e2e/support/service.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const e2eRequire = createRequire(resolve(here, '..', 'tests', 'e2e', 'package.json'));
+let chromium;
+try {
+  ({ chromium } = e2eRequire('playwright-core'));
+} catch {
+  console.error('playwright-core is missing: run "npm ci" in tests/e2e first.');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const runs = Math.max(1, Number(option('runs', '20')) || 20);
+const messageId = option('message', 'msg-several-recipients');
+const build = !args.includes('--no-build');
+const budgetKb = 150;
+const targetMs = 500;
+
+// ---- bundle sizes ---------------------------------------------------------------------------
+const kb = (bytes) => bytes / 1024;
+const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function initialScripts() {
+  const html = readFileSync(join(distPath, 'taskpane.html'), 'utf8');
+  const urls = new Set();
+  for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
+    const isScript = /^<script/i.test(tag);
+    if (!isScript && !/\brel=["']?modulepreload/i.test(tag)) continue;
+    const url = /\b(?:src|href)=["']([^"']+)["']/i.exec(tag)?.[1];
+    if (!url || /^[a-z]+:\/\//i.test(url) || url.startsWith('data:')) continue; // Office.js comes from Microsoft's CDN
+    urls.add(url.replace(/^\//, ''));
+  }
+  return [...urls].map((url) => ({ url: `/${url}`, raw: statSync(join(distPath, url)).size, gzip: gzipBytes(join(distPath, url)) }));
+}
+
+function allScripts(dir = distPath) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return allScripts(path);
+    return entry.name.endsWith('.js') ? [{ raw: statSync(path).size, gzip: gzipBytes(path) }] : [];
+  });
+}
+
+// ---- timing ---------------------------------------------------------------------------------
+// Runs in every frame before its own scripts; in the pane it notes (in ms since the pane's own
+// navigation start) when the first participant row is in the DOM.
+function markFirstParticipant() {
+  if (!location.pathname.includes('taskpane')) return;
+  const check = () => {
+    if (window.__firstParticipantAt === undefined && document.querySelector('[data-testid="participant"]')) {
+      window.__firstParticipantAt = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const summary = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
+};
+
+async function seed(baseUrl, tenant) {
+  const tokenResponse = await fetch(`${baseUrl}/dev/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ tenantId: tenant, userId: randomUUID(), name: 'Bench', email: 'bench@example.net' }),
+  });
+  if (!tokenResponse.ok) throw new Error(`POST /dev/token → ${tokenResponse.status}`);
+  const { accessToken } = await tokenResponse.json();
+  const clients = [
+    { firstName: 'Lena', lastName: 'Fischer', email: 'lena.fischer@example.com' },
+    { firstName: 'Ana', lastName: 'Souza', email: 'ana.souza@example.com' },
+    { firstName: 'Chidi', lastName: 'Okafor', email: 'okafor.family@example.org' },
+    { firstName: 'Amara', lastName: 'Okafor', email: 'okafor.family@example.org', allowSharedEmail: true },
+  ];
+  for (const client of clients) {
+    const response = await fetch(`${baseUrl}/api/clients`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(client),
+    });
+    if (!response.ok) throw new Error(`POST /api/clients → ${response.status} ${await response.text()}`);
+  }
+}
+
+async function measure(page, url) {
+  await page.goto(url);
+  const frame = page.frameLocator('iframe[title="OutlookCrm task pane"]');
+  try {
+    await frame.locator('[data-testid="participant"]').first().waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const shown = await frame.locator('body').innerText().catch(() => '(no pane)');
+    throw new Error(`The participants did not show within 15 s; the pane shows: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`, { cause: error });
+  }
+  const paneFrame = page.frames().find((f) => f.url().includes('/preview/taskpane.html'));
+  const inPane = await paneFrame.evaluate(() => {
+    // Where the time goes, in ms since the pane's navigation start (when each response ended).
+    const ended = (test) => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => test(e.name)).map((e) => e.responseEnd));
+    return {
+      at: window.__firstParticipantAt,
+      origin: performance.timeOrigin,
+      rows: document.querySelectorAll('[data-testid="participant"]').length,
+      scripts: ended((n) => n.endsWith('.js')),
+      token: ended((n) => n.includes('/dev/token')),
+      lookup: ended((n) => n.includes('/api/lookup')),
+    };
+  });
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  return { pane: inPane.at, page: inPane.origin + inPane.at - pageOrigin, rows: inPane.rows, scripts: inPane.scripts, token: inPane.token, lookup: inPane.lookup };
+}
+
+async function main() {
+  const first = initialScripts();
+  const firstGzip = first.reduce((sum, f) => sum + f.gzip, 0);
+  const all = allScripts();
+
+  const service = await startService({ build });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const cold = [];
+  const warm = [];
+  let rows = 0;
+  try {
+    const tenant = randomUUID();
+    await seed(service.baseUrl, tenant);
+    const url = `${service.baseUrl}/preview.html?tenant=${tenant}&message=${encodeURIComponent(messageId)}`;
+    const origin = new URL(service.baseUrl).origin;
+    const newContext = async () => {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
+      await context.route((u) => u.origin !== origin, (route) => route.abort('blockedbyclient'));
+      await context.addInitScript(markFirstParticipant);
+      return context;
+    };
+    // One unmeasured load warms the service (JIT, SQLite pages) as a running service would be.
+    {
+      const context = await newContext();
+      await measure(await context.newPage(), url);
+      await context.close();
+    }
+    for (let i = 0; i < runs; i++) {
+      // Cold: a new browser context each time (empty HTTP cache, new token).
+      const context = await newContext();
+      const page = await context.newPage();
+      const c = await measure(page, url);
+      cold.push(c);
+      rows = c.rows;
+      // Warm: the same pane opened again (assets cached, as when Outlook reopens it).
+      warm.push(await measure(page, url));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await service.stop();
+  }
+
+  const fmt = (ms) => `${ms.toFixed(0)} ms`;
+  const coldPane = summary(cold.map((r) => r.pane));
+  const warmPane = summary(warm.map((r) => r.pane));
+  const coldPage = summary(cold.map((r) => r.page));
+  const status = (ok) => (ok ? 'ok' : '**over**');
+
+  console.log(`\n## Task pane load (${runs} runs, message \`${messageId}\`, ${rows} participants, localhost, headless Chromium)\n`);
+  console.log('| measure | value | target |');
+  console.log('|---|---|---|');
+  console.log(`| initial JS (gzip), ${first.length} files | ${kb(firstGzip).toFixed(1)} KB | < ${budgetKb} KB ${status(kb(firstGzip) < budgetKb)} |`);
+  console.log(`| all JS in dist (gzip / raw), ${all.length} files | ${kb(all.reduce((s, f) => s + f.gzip, 0)).toFixed(1)} KB / ${kb(all.reduce((s, f) => s + f.raw, 0)).toFixed(1)} KB | — |`);
+  console.log(`| pane nav start → participants, cold cache | p50 ${fmt(coldPane.p50)} · p95 ${fmt(coldPane.p95)} · max ${fmt(coldPane.max)} | < ${targetMs} ms ${status(coldPane.p95 < targetMs)} |`);
+  console.log(`| pane nav start → participants, warm cache | p50 ${fmt(warmPane.p50)} · p95 ${fmt(warmPane.p95)} · max ${fmt(warmPane.max)} | < ${targetMs} ms ${status(warmPane.p95 < targetMs)} |`);
+  console.log(`| preview page nav start → participants, cold | p50 ${fmt(coldPage.p50)} · p95 ${fmt(coldPage.p95)} · max ${fmt(coldPage.max)} | — |`);
+  const p50 = (key, list) => fmt(summary(list.map((r) => r[key])).p50);
+  console.log(`| cold, p50 of: scripts loaded / token / lookup answered | ${p50('scripts', cold)} / ${p50('token', cold)} / ${p50('lookup', cold)} | — |`);
+  console.log(`| warm, p50 of: scripts loaded / token / lookup answered | ${p50('scripts', warm)} / ${p50('token', warm)} / ${p50('lookup', warm)} | — |`);
+  console.log('\nInitial JS files:\n');
+  console.log('| file | raw | gzip |');
+  console.log('|---|---|---|');
+  for (const f of first) console.log(`| ${f.url} | ${kb(f.raw).toFixed(1)} KB | ${kb(f.gzip).toFixed(1)} KB |`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -9,6 +9,7 @@ using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.InfoPages;
+using OutlookCrm.Service.Intake;
 using OutlookCrm.Service.Localization;
 using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Pane;
@@ -30,6 +31,13 @@ builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddSingleton<WorkspaceMembers>();
 builder.Services.AddSingleton<TextCatalog>();
+builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeSettings.Section).Get<IntakeSettings>() ?? new IntakeSettings());
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "outlookcrm.form";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
 builder.AddOutlookCrmRateLimits();
 builder.Services.AddSingleton<HistoryCursors>();
 builder.AddMailbox(auth);
@@ -67,7 +75,9 @@ app.UseAuthorization();
 app.MapOutlookCrmHealth();
 app.MapAuthConfig();
 app.MapInfoPages();
+app.MapPublicIntakeForm();
 if (auth.Mode == AuthMode.Development) app.MapDevelopmentTokens();
+if (app.Services.GetService<DevelopmentOutbox>() is not null && app.Environment.IsDevelopment()) app.MapDevelopmentOutbox();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentManifest();
@@ -91,6 +101,8 @@ api.MapClients();
 api.MapFields();
 api.MapHistory();
 api.MapAudit();
+api.MapIntakeTemplates();
+api.MapIntakes();
 
 await app.MigrateIfConfiguredAsync();
 await app.RunAsync();

@@ -9,6 +9,10 @@ public enum ClientEventKind
     FieldAdded,
     FieldChanged,
     FieldCleared,
+    IntakeSent,
+    IntakeOpened,
+    IntakeCompleted,
+    IntakeRevoked,
 }
 
 /// <summary>Something that happened to a client's record, shown in its history for the whole team.</summary>

@@ -29,7 +29,10 @@ public static class InfoPageEndpoints
                 ? texts.Text(language, "support.contactMissing")
                 : texts.Text(language, "support.contact", ("email", supportEmail)));
         var languages = texts.Languages.Order().Select(code => (code, CultureInfo.GetCultureInfo(code).NativeName, $"/{page}?lang={code}"));
-        var html = HtmlPage.Render(language, texts.Text(language, $"{page}.title"), texts.Text(language, "product.tagline"), languages, texts.Text(language, "page.language"), paragraphs);
+        var nonce = HtmlPage.NewNonce();
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = HtmlPage.ContentSecurityPolicy(nonce);
+        var body = HtmlPage.LanguageLinks(language, texts.Text(language, "page.language"), languages) + HtmlPage.Paragraphs(paragraphs);
+        var html = HtmlPage.Document(language, texts.Text(language, $"{page}.title"), texts.Text(language, "product.tagline"), nonce, body);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 }

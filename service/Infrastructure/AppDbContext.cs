@@ -5,6 +5,7 @@ using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Fields;
 using OutlookCrm.Service.History;
+using OutlookCrm.Service.Intake;
 using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.Workspaces;
 
@@ -46,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<IntakeTemplate> IntakeTemplates => Set<IntakeTemplate>();
+    public DbSet<IntakeRequest> IntakeRequests => Set<IntakeRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -64,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<ClientEvent>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<SavedEmail>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<AuditRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<IntakeTemplate>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<IntakeRequest>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Intake;
 using Polly;
 
 namespace OutlookCrm.Service.Mailbox;
@@ -15,12 +16,15 @@ public static class MailboxSetup
         if (settings.Source == MailboxSource.None)
         {
             builder.Services.AddSingleton<IMailboxHistory, NotConnectedMailbox>();
+            builder.Services.AddSingleton<DevelopmentOutbox>();
+            builder.Services.AddSingleton<IIntakeMailer>(sp => sp.GetRequiredService<DevelopmentOutbox>());
             return;
         }
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxGates>();
         builder.Services.AddScoped<IMailboxHistory, GraphMailboxHistory>();
+        builder.Services.AddScoped<IIntakeMailer, GraphIntakeMailer>();
         builder.Services.AddHttpClient(GraphMailboxHistory.HttpClientName)
             .AddResilienceHandler("graph", pipeline => pipeline
                 // 429 and 503 are retried after Graph's Retry-After; the caller's budget still caps the total.

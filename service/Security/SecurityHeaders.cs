@@ -40,7 +40,9 @@ public sealed class SecurityHeaders(RequestDelegate next, SecuritySettings setti
             var path = http.Request.Path;
             if (IsPage(http))
             {
-                headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") && environment.IsDevelopment() ? ReferencePolicy : pagePolicy;
+                // A page that set its own (stricter) policy keeps it.
+                if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
+                    headers.ContentSecurityPolicy = path.StartsWithSegments("/scalar") && environment.IsDevelopment() ? ReferencePolicy : pagePolicy;
             }
             else
             {

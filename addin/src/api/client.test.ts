@@ -46,6 +46,12 @@ describe('api client', () => {
     await expect(api.getClient('c1')).rejects.toMatchObject({ status: 502, code: 'server-error' });
   });
 
+  it('derives too-many-requests from a bare 429 (a proxy in front of the service)', async () => {
+    const { api } = setup([new Response('slow down', { status: 429, headers: { 'Content-Type': 'text/plain', 'Retry-After': '2' } })]);
+
+    await expect(api.getClient('c1')).rejects.toMatchObject({ status: 429, code: 'too-many-requests' });
+  });
+
   it('turns a failed fetch into a network error', async () => {
     const { api, fetch } = setup([]);
     fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));

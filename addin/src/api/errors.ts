@@ -42,6 +42,7 @@ const fallbackCodeFor = (status: number): string => {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 412) return 'version-mismatch';
+  if (status === 429) return 'too-many-requests';
   if (status === 503) return 'unavailable';
   if (status >= 500) return 'server-error';
   return 'unexpected-response';

@@ -29,6 +29,9 @@ import { looksLikeEmail } from './validation';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
+  // A native <select> is as wide as its longest option ("Name <address> · role"): let it shrink to
+  // the 340 px pane instead of pushing the dialog's edge (and the chevron) out of view.
+  shrink: { minWidth: 0, maxWidth: '100%' },
 });
 
 export interface NewClientDialogProps {
@@ -135,7 +138,7 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
             <DialogContent className={styles.form}>
               {choosable.length > 0 && (
                 <Field label={t('newClient.participant')}>
-                  <Select value={chosenAddress} onChange={(_, data) => choose(data.value)}>
+                  <Select className={styles.shrink} select={{ className: styles.shrink }} value={chosenAddress} onChange={(_, data) => choose(data.value)}>
                     {unknown.length > 0 && (
                       <optgroup label={t('newClient.unknownGroup')}>
                         {unknown.map((p) => (

@@ -148,6 +148,7 @@ export const en = {
   'error.idempotency-key-reused': 'This form was already sent with different values. Retry to send it again.',
   'error.precondition-required': 'Reload the record and save again.',
   'error.unavailable': 'The service is temporarily unavailable. Retry in a moment.',
+  'error.too-many-requests': 'Too many requests in a short time. Wait a few seconds and retry.',
   'error.server-error': 'Something went wrong on our side. Retry in a moment.',
   'error.unexpected-response': 'Something unexpected happened. Retry.',
   'error.office': "Outlook couldn't tell us who is on this email. Retry.",

@@ -152,6 +152,7 @@ export const ptBR: Catalog = {
   'error.idempotency-key-reused': 'Este formulário já foi enviado com outros valores. Tente novamente para reenviá-lo.',
   'error.precondition-required': 'Recarregue a ficha e salve novamente.',
   'error.unavailable': 'O serviço está temporariamente indisponível. Tente novamente em instantes.',
+  'error.too-many-requests': 'Muitas solicitações em pouco tempo. Aguarde alguns segundos e tente novamente.',
   'error.server-error': 'Algo deu errado do nosso lado. Tente novamente em instantes.',
   'error.unexpected-response': 'Aconteceu algo inesperado. Tente novamente.',
   'error.office': 'O Outlook não informou quem está neste e-mail. Tente novamente.',

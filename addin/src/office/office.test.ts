@@ -76,6 +76,15 @@ describe('office gateway: participants', () => {
     expect(listWithRoles(await gateway.readParticipants(gateway.currentItem()!))).toEqual([]);
   });
 
+  it('drops the header quotes around a display name', async () => {
+    const item = { from: person('"Priya Nair"', 'priya@example.com'), to: [person(" 'Bo' ", 'bo@example.com'), person('"', 'q@example.com')], cc: [] };
+    const gateway = createOfficeGateway(fakeOffice(item).office);
+
+    const names = listWithRoles(await gateway.readParticipants(gateway.currentItem()!)).map((p) => p.displayName);
+
+    expect(names).toEqual(['Priya Nair', 'Bo', '"']);
+  });
+
   it('keeps each address once, in its first role (from, then to, then cc)', async () => {
     const item = {
       from: person('Ana', 'ana@example.com'),

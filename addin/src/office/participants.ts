@@ -17,6 +17,13 @@ export interface RoledParticipant extends EmailParticipant {
 
 const sameAddressKey = (address: string) => address.trim().toLowerCase();
 
+/** Outlook sometimes hands over a display name still wrapped in its header quotes: "\"Priya Nair\"". */
+function cleanDisplayName(displayName: string | null | undefined): string {
+  let name = (displayName ?? '').trim();
+  while (name.length >= 2 && /^(["'“‘]).*(["'”’])$/.test(name)) name = name.slice(1, -1).trim();
+  return name;
+}
+
 /**
  * Drops the signed-in user's own address and keeps each address once, in the first role it
  * appears in (from, then to, then cc), so a lookup never asks about the same address twice.
@@ -32,7 +39,7 @@ export function cleanParticipants(raw: ItemParticipants, ownAddress: string | nu
     return true;
   };
   const normalise = (p: EmailParticipant): EmailParticipant => ({
-    displayName: (p.displayName ?? '').trim(),
+    displayName: cleanDisplayName(p.displayName),
     emailAddress: p.emailAddress.trim(),
   });
   const from = keep(raw.from) ? normalise(raw.from as EmailParticipant) : null;

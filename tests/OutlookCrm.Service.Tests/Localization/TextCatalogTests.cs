@@ -35,7 +35,7 @@ public class TextCatalogTests(ServiceFactory factory) : IClassFixture<ServiceFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains($"<h1>{System.Net.WebUtility.HtmlEncode(heading)}</h1>", html);
-        Assert.Contains("frame-ancestors", string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("frame-ancestors 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]

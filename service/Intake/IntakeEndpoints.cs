@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Audit;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.History;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Localization;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Intake;
+
+public sealed class IntakeSettings
+{
+    public const string Section = "Intake";
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>Origin of the public form links; by default the origin the request came in on.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Sending intakes to a client, following them (sent, opened, completed), resending and revoking.</summary>
+public static class IntakeEndpoints
+{
+    public static void MapIntakes(this RouteGroupBuilder api)
+    {
+        var intakes = api.MapGroup("/clients/{id:guid}/intakes").WithTags("Intake");
+        intakes.MapPost("/", SendAsync).WithName("SendIntake").WithSummary("Sends the client an intake form by email.")
+            .Audit("intake.send", "client");
+        intakes.MapGet("/", ListAsync).WithName("ListIntakes").Audit("intake.list", "client");
+        intakes.MapGet("/{intakeId:guid}", GetAsync).WithName("GetIntake").WithSummary("An intake with the client's answers once completed.")
+            .Audit("intake.read", "client");
+        intakes.MapPost("/{intakeId:guid}/resend", ResendAsync).WithName("ResendIntake").WithSummary("Sends a fresh link; the previous one stops working.")
+            .Audit("intake.resend", "client");
+        intakes.MapPost("/{intakeId:guid}/revoke", RevokeAsync).WithName("RevokeIntake").WithSummary("Stops the link from working.")
+            .Audit("intake.revoke", "client");
+    }
+
+    static async Task<IResult> SendAsync(
+        Guid id, SendIntakeRequest request, HttpContext http, AppDbContext db, CurrentUser user, IIntakeMailer mailer, TextCatalog texts,
+        IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Language is { } asked && !texts.Languages.Contains(asked, StringComparer.OrdinalIgnoreCase))
+            throw ApiProblem.Validation("language", $"One of {string.Join(", ", texts.Languages)}.");
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ApiProblem.NotFound("client");
+        if (client.Email is null) throw new ApiProblem(422, "client-has-no-email", "The client has no primary email to send the intake to.");
+
+        await IntakeTemplateEndpoints.EnsureDefaultAsync(db, user, texts.LanguageFor(http.Request), texts, clock, cancellationToken);
+        var template = request.TemplateId is { } templateId
+            ? await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template")
+            : await db.IntakeTemplates.AsNoTracking().OrderBy(t => t.CreatedAt).FirstAsync(cancellationToken);
+        var language = texts.Languages.First(l => l.Equals(request.Language ?? template.Language, StringComparison.OrdinalIgnoreCase));
+        template = DefaultTemplate.InLanguage(template, language, texts);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var intake = new IntakeRequest
+        {
+            Id = Guid.CreateVersion7(), WorkspaceId = user.WorkspaceId, ClientId = client.Id, TemplateId = template.Id,
+            TemplateName = template.Name, Form = template.Form,
+            Language = language,
+            SentTo = client.Email, SentAt = now, SentBy = user.UserId,
+        };
+        var token = Issue(intake, settings, now);
+        db.IntakeRequests.Add(intake);
+        ClientEvents.Record(db, client, ClientEventKind.IntakeSent, user, now, new ClientEventDetail(client.Email, Label: template.Name));
+
+        // Sent first, committed after: a failed send leaves no intake behind.
+        await mailer.SendAsync(EmailFor(intake, template, client, token, http, settings, texts), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/clients/{id}/intakes/{intake.Id}", ToDto(intake, now, withAnswers: false));
+    }
+
+    static async Task<IntakeList> ListAsync(Guid id, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await db.Clients.AnyAsync(c => c.Id == id, cancellationToken)) throw ApiProblem.NotFound("client");
+        var intakes = await db.IntakeRequests.AsNoTracking().Where(r => r.ClientId == id).OrderByDescending(r => r.SentAt).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new IntakeList(intakes.Select(r => ToDto(r, now, withAnswers: false)).ToList());
+    }
+
+    static async Task<IntakeDto> GetAsync(Guid id, Guid intakeId, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var intake = await db.IntakeRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken)
+            ?? throw ApiProblem.NotFound("intake");
+        return ToDto(intake, clock.GetUtcNow().UtcDateTime, withAnswers: true);
+    }
+
+    static async Task<IntakeDto> ResendAsync(
+        Guid id, Guid intakeId, HttpContext http, AppDbContext db, CurrentUser user, IIntakeMailer mailer, TextCatalog texts,
+        IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken) ?? throw ApiProblem.NotFound("intake");
+        if (intake.Status == IntakeStatus.Completed) throw new ApiProblem(409, "intake-completed", "This intake is already completed.");
+        var client = await db.Clients.FirstAsync(c => c.Id == id, cancellationToken);
+        if (client.Email is null) throw new ApiProblem(422, "client-has-no-email", "The client has no primary email to send the intake to.");
+        var stored = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == intake.TemplateId, cancellationToken);
+        var template = stored is null ? null : DefaultTemplate.InLanguage(stored, intake.Language, texts);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = Issue(intake, settings, now);
+        intake.Status = IntakeStatus.Sent;
+        intake.RevokedAt = null;
+        intake.SentTo = client.Email;
+        intake.SentAt = now;
+        intake.SentBy = user.UserId;
+        ClientEvents.Record(db, client, ClientEventKind.IntakeSent, user, now, new ClientEventDetail(client.Email, Label: intake.TemplateName));
+        await mailer.SendAsync(EmailFor(intake, template, client, token, http, settings, texts), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(intake, now, withAnswers: false);
+    }
+
+    static async Task<IntakeDto> RevokeAsync(Guid id, Guid intakeId, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken) ?? throw ApiProblem.NotFound("intake");
+        if (intake.Status == IntakeStatus.Completed) throw new ApiProblem(409, "intake-completed", "This intake is already completed.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (intake.Status != IntakeStatus.Revoked)
+        {
+            intake.Status = IntakeStatus.Revoked;
+            intake.RevokedAt = now;
+            var client = await db.Clients.FirstAsync(c => c.Id == id, cancellationToken);
+            ClientEvents.Record(db, client, ClientEventKind.IntakeRevoked, user, now, new ClientEventDetail(Label: intake.TemplateName));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return ToDto(intake, now, withAnswers: false);
+    }
+
+    /// <summary>A fresh link: the new token's hash replaces the old one, so the old link stops working.</summary>
+    static string Issue(IntakeRequest intake, IntakeSettings settings, DateTime now)
+    {
+        var token = IntakeTokens.New();
+        intake.TokenHash = IntakeTokens.Hash(token);
+        intake.ExpiresAt = now + settings.LinkLifetime;
+        intake.TimesSent++;
+        return token;
+    }
+
+    static IntakeEmail EmailFor(IntakeRequest intake, IntakeTemplate? template, Client client, string token, HttpContext http, IntakeSettings settings, TextCatalog texts)
+    {
+        var origin = settings.PublicBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}";
+        var link = $"{origin}/intake/{token}";
+        var language = intake.Language;
+        var culture = TextCatalog.Culture(language);
+        var greetingName = client.PreferredName ?? client.FirstName;
+        var message = (template?.EmailMessage ?? "").Replace("{firstName}", greetingName, StringComparison.Ordinal);
+        var body = string.Join("\n\n",
+            message,
+            texts.Text(language, "intake.email.link", ("link", link)),
+            texts.Text(language, "intake.email.expires", ("date", intake.ExpiresAt.ToString("D", culture))),
+            texts.Text(language, "intake.email.ignore"));
+        return new IntakeEmail(intake.SentTo, template?.EmailSubject ?? intake.TemplateName, body, link);
+    }
+
+    public static string StatusOf(IntakeRequest r, DateTime now) =>
+        r.Status is IntakeStatus.Sent or IntakeStatus.Opened && r.ExpiresAt <= now ? "expired" : JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString());
+
+    internal static IntakeDto ToDto(IntakeRequest r, DateTime now, bool withAnswers) =>
+        new(r.Id, r.ClientId, r.TemplateId, r.TemplateName, StatusOf(r, now), r.Language, r.SentTo, r.SentAt, r.ExpiresAt,
+            r.OpenedAt, r.CompletedAt, r.RevokedAt, r.TimesSent, withAnswers ? AnswersOf(r) : null);
+
+    static List<IntakeAnswerDto>? AnswersOf(IntakeRequest r)
+    {
+        if (r.Answers is null) return null;
+        var answers = JsonSerializer.Deserialize<Dictionary<string, string[]>>(r.Answers, IntakeJson.Options)!;
+        var form = IntakeTemplateEndpoints.FormOf(r.Form);
+        return form.Sections
+            .SelectMany(s => s.Questions.Select(q => new IntakeAnswerDto(q.Id, s.Title, q.Label, q.Type, answers.TryGetValue(q.Id, out var v) ? v : [])))
+            .ToList();
+    }
+}

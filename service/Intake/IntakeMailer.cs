@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Microsoft.Graph;
+using Microsoft.Graph.Me.SendMail;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Web;
+using Microsoft.Kiota.Abstractions.Authentication;
+using OutlookCrm.Service.Mailbox;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Intake;
+
+public sealed record IntakeEmail(string To, string Subject, string Body, string Link);
+
+/// <summary>The seam that sends intake emails: the user's own mailbox in production, a local outbox in Development.</summary>
+public interface IIntakeMailer
+{
+    Task SendAsync(IntakeEmail email, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends from the practitioner's mailbox through Graph sendMail, on behalf of the user (Mail.Send).</summary>
+public sealed class GraphIntakeMailer(
+    IHttpClientFactory httpClients, ITokenAcquisition tokens, IHttpContextAccessor http, Mailbox.MailboxSettings settings, ILogger<GraphIntakeMailer> logger) : IIntakeMailer
+{
+    static readonly string[] Scopes = ["Mail.Send"];
+
+    public async Task SendAsync(IntakeEmail email, CancellationToken cancellationToken)
+    {
+        var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
+        var provider = new GraphAccessTokenProvider(tokens, principal, Scopes, new Uri(settings.GraphBaseUrl));
+        var graph = new GraphServiceClient(httpClients.CreateClient(GraphMailboxHistory.HttpClientName), new BaseBearerTokenAuthenticationProvider(provider), settings.GraphBaseUrl);
+        try
+        {
+            await graph.Me.SendMail.PostAsync(new SendMailPostRequestBody
+            {
+                Message = new Message
+                {
+                    Subject = email.Subject,
+                    Body = new ItemBody { ContentType = BodyType.Text, Content = email.Body },
+                    ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = email.To } }],
+                },
+                SaveToSentItems = true,
+            }, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is MicrosoftIdentityWebChallengeUserException or MsalUiRequiredException or ODataError { ResponseStatusCode: 401 or 403 }
+                                    || e.InnerException is MsalUiRequiredException)
+        {
+            throw new ApiProblem(403, "mail-consent-required", "Sending email needs your consent.", "Allow OutlookCrm to send email as you, then try again.")
+                .With("scopes", Scopes);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ApiProblem)
+        {
+            logger.LogWarning("Sending an intake email failed: {Error} {Status}", e.GetType().Name, (e as ODataError)?.ResponseStatusCode);
+            throw new ApiProblem(503, "mail-unavailable", "The email could not be sent right now.", "Nothing was sent; try again in a moment.");
+        }
+    }
+}
+
+/// <summary>Development has no mailbox to send from: emails land here and the preview page shows them.</summary>
+public sealed class DevelopmentOutbox(TimeProvider clock) : IIntakeMailer
+{
+    const int Capacity = 200;
+    readonly ConcurrentQueue<OutboxMessage> messages = new();
+
+    public Task SendAsync(IntakeEmail email, CancellationToken cancellationToken)
+    {
+        messages.Enqueue(new OutboxMessage(Guid.CreateVersion7(), email.To, email.Subject, email.Body, email.Link, clock.GetUtcNow().UtcDateTime));
+        while (messages.Count > Capacity) messages.TryDequeue(out _);
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<OutboxMessage> Newest() => messages.Reverse().ToList();
+}

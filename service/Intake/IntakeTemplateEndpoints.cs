@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Audit;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Localization;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Intake;
+
+public static class IntakeTemplateEndpoints
+{
+    const string DefaultTemplateLockKey = "intake-default-template";
+
+    public static void MapIntakeTemplates(this RouteGroupBuilder api)
+    {
+        var templates = api.MapGroup("/intake/templates").WithTags("Intake");
+        templates.MapGet("/", ListAsync).WithName("ListIntakeTemplates").WithSummary("The workspace's intake templates (a default one is created on first use).");
+        templates.MapGet("/{templateId:guid}", GetAsync).WithName("GetIntakeTemplate");
+        templates.MapPost("/", CreateAsync).WithName("CreateIntakeTemplate").WithSummary("Creates an intake template (admins only).")
+            .AddEndpointFilter<RequireAdmin>().Audit("intake-template.create", "intake-template", routeKey: null);
+        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").WithSummary("Replaces an intake template (admins only); If-Match optional.")
+            .AddEndpointFilter<RequireAdmin>().Audit("intake-template.update", "intake-template", routeKey: "templateId");
+    }
+
+    static async Task<IntakeTemplateList> ListAsync(HttpRequest request, AppDbContext db, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await EnsureDefaultAsync(db, user, texts.LanguageFor(request), texts, clock, cancellationToken);
+        var templates = await db.IntakeTemplates.AsNoTracking().OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+        return new IntakeTemplateList(templates.Select(ToDto).ToList());
+    }
+
+    static async Task<IResult> GetAsync(Guid templateId, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var template = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template");
+        http.Response.Headers.ETag = ClientMapper.ETagOf(template.Version);
+        return TypedResults.Ok(ToDto(template));
+    }
+
+    static async Task<IResult> CreateAsync(IntakeTemplateInput input, AppDbContext db, CurrentUser user, AuditTrail audit, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var template = new IntakeTemplate
+        {
+            Id = Guid.CreateVersion7(), WorkspaceId = user.WorkspaceId, Name = name, EmailSubject = subject, EmailMessage = message,
+            Language = language, Form = JsonSerializer.Serialize(form, IntakeJson.Options), Version = 1,
+            CreatedAt = now, CreatedBy = user.UserId, UpdatedAt = now, UpdatedBy = user.UserId,
+        };
+        db.IntakeTemplates.Add(template);
+        audit.Target(template.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/intake/templates/{template.Id}", ToDto(template));
+    }
+
+    static async Task<IResult> UpdateAsync(Guid templateId, IntakeTemplateInput input, HttpContext http, AppDbContext db, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
+        var template = await db.IntakeTemplates.FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template");
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != ClientMapper.ETagOf(template.Version)) throw ApiProblem.VersionMismatch();
+
+        (template.Name, template.EmailSubject, template.EmailMessage, template.Language) = (name, subject, message, language);
+        template.Form = JsonSerializer.Serialize(form, IntakeJson.Options);
+        template.IsBuiltIn = false;
+        template.Version++;
+        template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        template.UpdatedBy = user.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        http.Response.Headers.ETag = ClientMapper.ETagOf(template.Version);
+        return TypedResults.Ok(ToDto(template));
+    }
+
+    internal static async Task EnsureDefaultAsync(AppDbContext db, CurrentUser user, string language, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await db.IntakeTemplates.AnyAsync(cancellationToken)) return;
+        await using var transaction = await WriteLock.BeginAsync(db, [DefaultTemplateLockKey], cancellationToken);
+        if (await db.IntakeTemplates.AnyAsync(cancellationToken)) return;
+        db.IntakeTemplates.Add(DefaultTemplate.Create(texts, language, user.WorkspaceId, user.UserId, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    internal static IntakeTemplateDto ToDto(IntakeTemplate t) =>
+        new(t.Id, t.Name, t.EmailSubject, t.EmailMessage, FormOf(t.Form), t.Language, ClientMapper.ETagOf(t.Version), t.UpdatedAt);
+
+    internal static IntakeForm FormOf(string json) => JsonSerializer.Deserialize<IntakeForm>(json, IntakeJson.Options)!;
+}

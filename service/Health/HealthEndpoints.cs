@@ -13,8 +13,9 @@ public static class HealthEndpoints
     /// <summary>live: the process answers. ready: it can reach its database.</summary>
     public static void MapOutlookCrmHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        // Probes come often and from one address: never rate limited.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous().DisableRateLimiting();
     }
 
     sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck

@@ -13,8 +13,11 @@ public sealed class RateLimitSettings
     /// <summary>A pane makes a handful of calls per message; this leaves room for bursts and scripts.</summary>
     public int UserPermitsPerMinute { get; set; } = 600;
     public int TenantPermitsPerMinute { get; set; } = 6000;
-    /// <summary>Calls without a valid token (per client IP): sign-in helpers and refusals.</summary>
-    public int AnonymousPermitsPerMinute { get; set; } = 120;
+    /// <summary>
+    /// Calls without a valid token, per client IP: refusals, development sign-in, public intake forms.
+    /// Behind a proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true so each client has its own IP.
+    /// </summary>
+    public int AnonymousPermitsPerMinute { get; set; } = 300;
 }
 
 /// <summary>

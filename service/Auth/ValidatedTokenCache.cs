@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace OutlookCrm.Service.Auth;
 
@@ -45,11 +46,23 @@ public sealed class ValidatedTokenCache(TimeProvider clock) : IDisposable
             await received(context);
             if (context.Result is not null) return;
             var token = context.Token ?? BearerTokenOf(context.Request);
-            if (token is not null && TryGet(token, out var principal))
+            if (token is null || !TryGet(token, out var principal)) return;
+
+            // The signature check is what the cache saves; the token-validated handlers still run for
+            // every request, since Microsoft.Identity.Web keeps the token there for on-behalf-of calls.
+            var replay = new TokenValidatedContext(context.HttpContext, context.Scheme, context.Options)
             {
-                context.Principal = principal;
-                context.Success();
+                Principal = principal,
+                SecurityToken = new JsonWebToken(token),
+            };
+            await validated(replay);
+            if (replay.Result is { Succeeded: false } refused)
+            {
+                context.Fail(refused.Failure ?? new SecurityTokenValidationException("The token was refused."));
+                return;
             }
+            context.Principal = replay.Principal ?? principal;
+            context.Success();
         };
         options.Events.OnTokenValidated = async context =>
         {

@@ -23,7 +23,7 @@ public static class AuditEndpoints
     static async Task<AuditPage> ListAsync(
         Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, string? cursor, string? limit, AppDbContext db, CancellationToken cancellationToken)
     {
-        var pageSize = limit is null ? 50 : int.TryParse(limit, out var l) && l is >= 1 and <= 200 ? l : throw ApiProblem.Validation("limit", "A whole number from 1 to 200.");
+        var pageSize = PageSize.Parse(limit, defaultSize: 50, max: 200);
         var query = db.AuditRecords.AsNoTracking();
         if (clientId is not null) query = query.Where(a => a.ObjectId == clientId.Value.ToString());
         if (userId is not null) query = query.Where(a => a.UserId == userId);

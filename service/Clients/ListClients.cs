@@ -18,7 +18,7 @@ public static class ListClients
     public static async Task<ClientPage> HandleAsync(
         string? search, string? limit, string? cursor, AppDbContext db, CurrentUser user, IDataProtectionProvider protection, CancellationToken cancellationToken)
     {
-        var pageSize = ParseLimit(limit);
+        var pageSize = PageSize.Parse(limit, DefaultLimit, MaxLimit);
         if (search is { Length: > MaxSearchLength }) throw ApiProblem.Validation("search", $"At most {MaxSearchLength} characters.");
         var terms = SearchTerms.FromQuery(search ?? "");
         var cursors = new CursorCodec(protection, user.WorkspaceId, terms);
@@ -38,14 +38,6 @@ public static class ListClients
         var page = await query.OrderBy(c => c.SortKey).Take(pageSize + 1).ToListAsync(cancellationToken);
         var next = page.Count > pageSize ? cursors.Encode(page[pageSize - 1].SortKey) : null;
         return new ClientPage(page.Take(pageSize).Select(c => c.ToSummary()).ToList(), next);
-    }
-
-    static int ParseLimit(string? limit)
-    {
-        if (limit is null) return DefaultLimit;
-        if (!int.TryParse(limit, out var value) || value < 1 || value > MaxLimit)
-            throw ApiProblem.Validation("limit", $"A whole number from 1 to {MaxLimit}.");
-        return value;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class HistoryEndpoints
     static async Task<HistoryPage> GetAsync(
         Guid id, string? cursor, string? limit, AppDbContext db, CurrentUser user, IMailboxHistory mailbox, HistoryCursors cursors, CancellationToken cancellationToken)
     {
-        var pageSize = ParseLimit(limit);
+        var pageSize = PageSize.Parse(limit, DefaultLimit, MaxLimit);
         var client = await db.Clients.AsNoTracking().Include(c => c.FieldValues).ThenInclude(v => v.Field).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiProblem.NotFound("client");
         var after = cursor is null ? null : cursors.Decode(user.WorkspaceId, id, cursor);
@@ -69,14 +69,6 @@ public static class HistoryEndpoints
         MailboxState.ConsentRequired => "consent-required",
         _ => "not-connected",
     };
-
-    static int ParseLimit(string? limit)
-    {
-        if (limit is null) return DefaultLimit;
-        if (!int.TryParse(limit, out var value) || value < 1 || value > MaxLimit)
-            throw ApiProblem.Validation("limit", $"A whole number from 1 to {MaxLimit}.");
-        return value;
-    }
 }
 
 /// <summary>Puts the three sources into one newest-first list; a saved email that is also in the mailbox appears once.</summary>

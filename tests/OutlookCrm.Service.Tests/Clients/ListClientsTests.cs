@@ -69,12 +69,22 @@ public class ListClientsTests(CapturingServiceFactory factory) : IClassFixture<C
 
     [Theory]
     [InlineData("limit=0")]
-    [InlineData("limit=101")]
+    [InlineData("limit=-5")]
     [InlineData("limit=ten")]
-    public async Task Limits_outside_1_to_100_are_refused(string query)
+    public async Task Limits_that_are_not_positive_numbers_are_refused(string query)
     {
         var session = await factory.SignInAsync();
         await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients?{query}"), 400, "validation-failed");
+    }
+
+    [Fact]
+    public async Task A_limit_over_100_is_clamped_to_100()
+    {
+        var session = await factory.SignInAsync();
+        for (var i = 0; i < 102; i++) await session.CreateClientAsync($"Many{i:000}", "Clamped");
+        var page = await Json.ReadAsync(await session.Http.GetAsync("/api/clients?limit=100000"), 200);
+        Assert.Equal(100, page["items"]!.AsArray().Count);
+        Assert.NotNull(page["nextCursor"]);
     }
 
     [Fact]

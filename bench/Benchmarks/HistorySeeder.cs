@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 
+using static Benchmarks.SqliteBulk;
+
 namespace Benchmarks;
 
 /// <summary>
@@ -57,32 +59,5 @@ static class HistorySeeder
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
         Console.WriteLine($"  seeded {items:N0} history items for one client (and 10,000 for 50 others) in {watch.Elapsed.TotalSeconds:F1} s");
         return target;
-    }
-
-    static string Text(Guid id) => id.ToString().ToUpperInvariant();
-    static string Time(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
-
-    static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
-        command.Prepare();
-        return command;
-    }
-
-    static void Run(SqliteCommand command, params string[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
     }
 }

@@ -5,6 +5,8 @@ using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 
+using static Benchmarks.SqliteBulk;
+
 namespace Benchmarks;
 
 /// <summary>
@@ -67,32 +69,5 @@ static class LookupSeeder
         }
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;");
         Console.WriteLine($"\r  seeded {count:N0} clients with 2 addresses each in {watch.Elapsed.TotalSeconds:F0} s            ");
-    }
-
-    // EF Core's SQLite provider stores GUIDs as upper-case text.
-    static string Text(Guid id) => id.ToString().ToUpperInvariant();
-
-    static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, SqliteType.Text));
-        command.Prepare();
-        return command;
-    }
-
-    static void Run(SqliteCommand command, params string[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
     }
 }

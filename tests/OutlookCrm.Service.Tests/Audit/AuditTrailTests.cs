@@ -56,10 +56,10 @@ public class AuditTrailTests(ServiceFactory factory) : IClassFixture<ServiceFact
     [Fact]
     public async Task Calls_without_a_valid_token_are_audited_as_denied()
     {
-        var before = CountRows("SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'");
+        var before = DatabaseFile.Count(factory.DatabasePath, "SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'");
         var anonymous = factory.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me")).StatusCode);
-        Assert.Equal(before + 1, CountRows("SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'"));
+        Assert.Equal(before + 1, DatabaseFile.Count(factory.DatabasePath, "SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'"));
     }
 
     [Fact]
@@ -109,15 +109,6 @@ public class AuditTrailTests(ServiceFactory factory) : IClassFixture<ServiceFact
         Assert.Empty(future["items"]!.AsArray());
         await Json.ProblemAsync(await admin.Http.GetAsync("/api/audit?cursor=abc"), 400, "invalid-cursor");
         await Json.ProblemAsync(await admin.Http.GetAsync("/api/audit?limit=0"), 400, "validation-failed");
-    }
-
-    long CountRows(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 
     internal static async Task<List<JsonObject>> AuditAsync(TenantSession session, string query) =>

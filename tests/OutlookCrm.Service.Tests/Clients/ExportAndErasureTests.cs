@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 using OutlookCrm.Service.Tests.Support;
 using static OutlookCrm.Service.Tests.History.HistoryTestData;
 
@@ -43,8 +42,8 @@ public class ExportAndErasureTests(ServiceFactory factory) : IClassFixture<Servi
 
         var idText = id.ToString().ToUpperInvariant();
         foreach (var table in new[] { "Clients WHERE Id", "FieldValues WHERE ClientId", "ClientSearchTerms WHERE ClientId", "SavedEmails WHERE ClientId", "ClientEvents WHERE ClientId" })
-            Assert.Equal(0L, Scalar($"SELECT COUNT(*) FROM {table} = '{idText}'"));
-        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM IdempotencyRecords WHERE ResponseBody LIKE '%gone.soon%'"));
+            Assert.Equal(0L, DatabaseFile.Count(factory.DatabasePath, $"SELECT COUNT(*) FROM {table} = '{idText}'"));
+        Assert.Equal(0L, DatabaseFile.Count(factory.DatabasePath, "SELECT COUNT(*) FROM IdempotencyRecords WHERE ResponseBody LIKE '%gone.soon%'"));
 
         var audit = await Audit.AuditTrailTests.AuditAsync(admin, $"?clientId={id}");
         Assert.Contains(audit, a => a.Str("action") == "client.erase" && a.Str("outcome") == "success");
@@ -61,14 +60,5 @@ public class ExportAndErasureTests(ServiceFactory factory) : IClassFixture<Servi
         await Json.ProblemAsync(await intruderAdmin.Http.GetAsync($"/api/clients/{client.Id()}/export"), 404, "not-found");
         await Json.ProblemAsync(await intruderAdmin.Http.DeleteAsync($"/api/clients/{client.Id()}"), 404, "not-found");
         Assert.Equal("Kept", (await owner.GetClientAsync(client.Id())).Str("firstName"));
-    }
-
-    long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 }

@@ -6,10 +6,11 @@ namespace OutlookCrm.Service.Audit;
 
 /// <summary>
 /// Audits every call of an endpoint marked <see cref="Audited"/>. The record joins the handler's unit
-/// of work (one transaction with the change); when the handler refuses or fails, its changes were
-/// rolled back and the refusal is recorded on its own.
+/// of work, so a change and its record commit in one transaction. A call that changed nothing (a
+/// read, a replay, a refusal whose changes were rolled back) has its record written by the
+/// <see cref="AuditWriter"/> before the response goes out.
 /// </summary>
-sealed class AuditFilter(AuditTrail audit, AppDbContext db, ILogger<AuditFilter> logger) : IEndpointFilter
+sealed class AuditFilter(AuditTrail audit, AppDbContext db, AuditWriter writer) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -19,34 +20,27 @@ sealed class AuditFilter(AuditTrail audit, AppDbContext db, ILogger<AuditFilter>
         var objectId = audited.RouteKey is null ? null : http.GetRouteValue(audited.RouteKey)?.ToString();
         audit.Begin(audited, objectId, http);
         AuditTrail.MarkAudited(http);
+        object? result;
         try
         {
-            var result = await next(context);
-            if (db.Entry(audit.Pending!).State == EntityState.Added) await SaveOnlyAuditAsync(audit.Pending!);
-            return result;
+            result = await next(context);
         }
         catch (Exception e)
         {
             var refused = audit.New(audited.Action, audited.ObjectType, audit.Pending?.ObjectId ?? objectId, http);
             refused.Outcome = e is ApiProblem problem ? problem.Code : "error";
-            try
-            {
-                await SaveOnlyAuditAsync(refused);
-            }
-            catch (Exception auditError) when (auditError is not OperationCanceledException)
-            {
-                logger.LogError(auditError, "Could not record a refused {Action} in the audit trail", audited.Action);
-            }
+            Detach(audit.Pending!);
+            await writer.WriteAsync(refused, CancellationToken.None);
             throw;
         }
+
+        if (db.Entry(audit.Pending!).State == EntityState.Added)
+        {
+            Detach(audit.Pending!);
+            await writer.WriteAsync(audit.Pending!, CancellationToken.None);
+        }
+        return result;
     }
 
-    /// <summary>Reads and refusals commit nothing but their audit record: anything else left tracked is dropped.</summary>
-    async Task SaveOnlyAuditAsync(AuditRecord record)
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != record && e.State != EntityState.Unchanged).ToList())
-            entry.State = EntityState.Detached;
-        if (db.Entry(record).State == EntityState.Detached) db.Add(record);
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
+    void Detach(AuditRecord record) => db.Entry(record).State = EntityState.Detached;
 }

@@ -1,5 +1,4 @@
 using Microsoft.Identity.Web;
-using OutlookCrm.Service.Infrastructure;
 
 namespace OutlookCrm.Service.Audit;
 
@@ -9,7 +8,7 @@ namespace OutlookCrm.Service.Audit;
 /// </summary>
 sealed class DeniedAttemptAudit(RequestDelegate next, ILogger<DeniedAttemptAudit> logger)
 {
-    public async Task InvokeAsync(HttpContext http, AuditTrail audit, AppDbContext db)
+    public async Task InvokeAsync(HttpContext http, AuditTrail audit, AuditWriter writer)
     {
         await next(http);
         if (http.Response.StatusCode is not (401 or 403) || AuditTrail.WasAudited(http) || !http.Request.Path.StartsWithSegments("/api")) return;
@@ -19,9 +18,7 @@ sealed class DeniedAttemptAudit(RequestDelegate next, ILogger<DeniedAttemptAudit
             record.Outcome = http.Response.StatusCode == 401 ? "unauthorized" : "forbidden";
             if (Guid.TryParse(http.User.GetTenantId(), out var tenantId)) record.TenantId = tenantId;
             if (Guid.TryParse(http.User.GetObjectId(), out var userId)) record.UserId = userId;
-            db.ChangeTracker.Clear();
-            db.Add(record);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await writer.WriteAsync(record, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,7 +22,7 @@ public static class DatabaseSetup
                 break;
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(settings, builder.Environment.ContentRootPath);
-                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options.UseSqlite(connectionString));
+                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance));
                 builder.Services.AddScoped<AppDbContext>(ForRequest<SqliteAppDbContext>);
                 break;
         }
@@ -69,5 +69,30 @@ public static class DatabaseSetup
             // The service still starts: requests answer 503 and /health/ready reports the database until it is back.
             app.Logger.LogWarning("The database is not reachable at start-up ({Error})", e.GetType().Name);
         }
+    }
+}
+
+/// <summary>
+/// Per connection: a writer that finds the file busy waits inside SQLite (short back-off) instead of
+/// Microsoft.Data.Sqlite's coarse retry; and, with WAL, commits are durable across a process crash
+/// without an fsync each (synchronous=NORMAL; see docs/decisions/0007).
+/// </summary>
+sealed class SqliteConnectionSetup : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSetup Instance = new();
+    const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

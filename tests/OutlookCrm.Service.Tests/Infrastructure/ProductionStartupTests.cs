@@ -52,6 +52,9 @@ public class ProductionStartupTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/preview.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/scalar/v1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dev/outbox")).StatusCode);
     }
 
     static string Flatten(Exception error) => error.ToString();

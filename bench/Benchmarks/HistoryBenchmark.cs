@@ -36,6 +36,7 @@ static class HistoryBenchmark
             }
         }
         Report.Table(results);
+        Console.WriteLine($"\nService resident memory after the run: {service.ResidentMiB:F0} MiB");
     }
 
     static Func<int, Task> Get(HttpClient http, string url) => async _ =>

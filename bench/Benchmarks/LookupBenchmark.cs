@@ -50,6 +50,7 @@ static class LookupBenchmark
             results.Add(result);
         }
         Report.Table(results);
+        Console.WriteLine($"\nService resident memory after the run: {service.ResidentMiB:F0} MiB");
     }
 
     static async Task<string> SeedIfNeededAsync(Options options)

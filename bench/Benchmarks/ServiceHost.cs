@@ -54,6 +54,16 @@ sealed class ServiceHost : IDisposable
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken);
     }
 
+    /// <summary>The service process's resident memory now (working set), in MiB.</summary>
+    public double ResidentMiB
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64 / 1024.0 / 1024.0;
+        }
+    }
+
     public void Dispose()
     {
         if (!process.HasExited) process.Kill(entireProcessTree: true);

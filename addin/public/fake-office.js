@@ -10,8 +10,9 @@
  *     subscribeTheme(fn) (optional),
  *     onDisplayMessageForm(itemId) (optional)
  *   }
- * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt,
- *   getAsyncDelayMs?, failGetAsync? } with participants as { displayName, emailAddress }.
+ * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt, body,
+ *   internetMessageId?, getAsyncDelayMs?, failGetAsync? } with participants as { displayName, emailAddress }.
+ * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
  * window.fakeOffice.calls for tests.
  */
@@ -37,7 +38,7 @@
     cc: [],
   };
 
-  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [] };
+  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [] };
   window.fakeOffice = { calls: calls };
 
   var AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
@@ -84,8 +85,15 @@
     var common = {
       itemType: 'message',
       itemId: message.mode === 'compose' ? null : message.id,
-      internetMessageId: message.mode === 'compose' ? null : '<' + message.id + '@example.com>',
+      internetMessageId: message.mode === 'compose' ? null : message.internetMessageId || '<' + message.id + '@example.com>',
       dateTimeCreated: new Date(message.receivedAt || Date.now()),
+      body: {
+        getAsync: function (coercionType, optionsOrCallback, maybeCallback) {
+          var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+          calls.bodyGetAsync.push(coercionType);
+          setTimeout(function () { callback(succeeded(message.body || '')); }, 0);
+        },
+      },
     };
     if (message.mode === 'compose') {
       return Object.assign(common, {
@@ -197,6 +205,7 @@
     context: context,
     EventType: EventType,
     AsyncResultStatus: AsyncResultStatus,
+    CoercionType: { Text: 'text', Html: 'html' },
     HostType: { Outlook: 'Outlook' },
     PlatformType: { OfficeOnline: 'OfficeOnline' },
     MailboxEnums: {

@@ -38,6 +38,10 @@ test('lang=pt-BR shows the pane in Portuguese through the create-client flow', a
 
   await dialog.getByRole('button', { name: 'Criar', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // The intake step follows every create; these tests skip it (intake.test.ts sends it).
+  const intakeStep = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
+  await intakeStep.getByRole('button', { name: 'Pular', exact: true }).click();
+  await intakeStep.waitFor({ state: 'hidden' });
   const record = pane.getByRole('article', { name: 'Beatriz Costa' });
   await record.getByRole('heading', { name: 'Beatriz Costa', level: 2 }).waitFor();
   await record.getByRole('tab', { name: 'Pessoal', selected: true }).waitFor();

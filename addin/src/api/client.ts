@@ -5,9 +5,14 @@ import type {
   CreateClientBody,
   FieldDefinition,
   FieldType,
+  HistoryPage,
+  Intake,
+  IntakeTemplate,
   LinkEmailBody,
   LookupResponse,
   Me,
+  SavedEmail,
+  SaveEmailBody,
   UpdateClientBody,
 } from './types';
 
@@ -41,6 +46,17 @@ export interface ApiClient {
   listFields(signal?: AbortSignal): Promise<FieldDefinition[]>;
   createField(label: string, type: FieldType): Promise<FieldDefinition>;
   setFieldValue(clientId: string, fieldId: string, value: string | number | null): Promise<ClientRecord>;
+  getHistory(clientId: string, query: { cursor?: string | null; limit?: number }, signal?: AbortSignal): Promise<HistoryPage>;
+  /** 201 (saved now) and 200 (already saved) both resolve with the saved email. */
+  saveEmail(clientId: string, body: SaveEmailBody): Promise<SavedEmail>;
+  unsaveEmail(clientId: string, savedEmailId: string): Promise<void>;
+  /** `language` lets the workspace's built-in template start in the user's language. */
+  listIntakeTemplates(language?: string, signal?: AbortSignal): Promise<IntakeTemplate[]>;
+  sendIntake(clientId: string, body: { templateId?: string; language?: string }): Promise<Intake>;
+  listIntakes(clientId: string, signal?: AbortSignal): Promise<Intake[]>;
+  getIntake(clientId: string, intakeId: string, signal?: AbortSignal): Promise<Intake>;
+  resendIntake(clientId: string, intakeId: string): Promise<Intake>;
+  revokeIntake(clientId: string, intakeId: string): Promise<Intake>;
 }
 
 export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiClient {
@@ -72,6 +88,7 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
     // A token can expire or be revoked between caching and use: get a fresh one once.
     if (response.status === 401) response = await send(path, options, true);
     if (!response.ok) throw await errorFromResponse(response);
+    if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
     } catch {
@@ -104,5 +121,24 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
     createField: (label, type) => request<FieldDefinition>('/api/fields', { method: 'POST', body: { label, type } }),
     setFieldValue: (clientId, fieldId, value) =>
       request<ClientRecord>(`${clientPath(clientId)}/fields/${encodeURIComponent(fieldId)}`, { method: 'PUT', body: { value } }),
+    getHistory: (clientId, { cursor, limit }, signal) => {
+      const query = new URLSearchParams();
+      if (limit) query.set('limit', String(limit));
+      if (cursor) query.set('cursor', cursor);
+      const qs = query.toString();
+      return request<HistoryPage>(`${clientPath(clientId)}/history${qs ? `?${qs}` : ''}`, { signal });
+    },
+    saveEmail: (clientId, body) => request<SavedEmail>(`${clientPath(clientId)}/saved-emails`, { method: 'POST', body }),
+    unsaveEmail: (clientId, savedEmailId) =>
+      request<void>(`${clientPath(clientId)}/saved-emails/${encodeURIComponent(savedEmailId)}`, { method: 'DELETE' }),
+    listIntakeTemplates: async (language, signal) =>
+      (await request<{ items: IntakeTemplate[] }>(`/api/intake/templates${language ? `?lang=${encodeURIComponent(language)}` : ''}`, { signal })).items,
+    sendIntake: (clientId, body) => request<Intake>(`${clientPath(clientId)}/intakes`, { method: 'POST', body }),
+    listIntakes: async (clientId, signal) => (await request<{ items: Intake[] }>(`${clientPath(clientId)}/intakes`, { signal })).items,
+    getIntake: (clientId, intakeId, signal) => request<Intake>(`${clientPath(clientId)}/intakes/${encodeURIComponent(intakeId)}`, { signal }),
+    resendIntake: (clientId, intakeId) =>
+      request<Intake>(`${clientPath(clientId)}/intakes/${encodeURIComponent(intakeId)}/resend`, { method: 'POST' }),
+    revokeIntake: (clientId, intakeId) =>
+      request<Intake>(`${clientPath(clientId)}/intakes/${encodeURIComponent(intakeId)}/revoke`, { method: 'POST' }),
   };
 }

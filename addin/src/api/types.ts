@@ -109,3 +109,124 @@ export interface DevToken {
   accessToken: string;
   expiresAt: string;
 }
+
+export interface EmailPerson {
+  name?: string | null;
+  address: string;
+}
+
+export type HistoryKind = 'mailbox-email' | 'saved-email' | 'event';
+export type HistoryEventType =
+  | 'created'
+  | 'detailsUpdated'
+  | 'addressLinked'
+  | 'addressUnlinked'
+  | 'fieldAdded'
+  | 'fieldChanged'
+  | 'fieldCleared'
+  | 'intakeSent'
+  | 'intakeOpened'
+  | 'intakeCompleted'
+  | 'intakeRevoked';
+
+export interface HistoryEvent {
+  type: HistoryEventType;
+  actorId: string;
+  address: string | null;
+  as: string | null;
+  label: string | null;
+  properties: string[] | null;
+}
+
+export interface HistoryItem {
+  id: string;
+  kind: HistoryKind;
+  source: string;
+  occurredAt: string;
+  subject: string | null;
+  from: EmailPerson | null;
+  to: EmailPerson[];
+  cc: EmailPerson[];
+  preview: string | null;
+  internetMessageId: string | null;
+  itemId: string | null;
+  webLink: string | null;
+  inMailbox: boolean;
+  savedBy: string | null;
+  savedEmailId: string | null;
+  event: HistoryEvent | null;
+}
+
+export type MailboxSource = 'ok' | 'unavailable' | 'consent-required' | 'not-connected';
+
+export interface MailboxChallenge {
+  scopes: string[];
+  claims: string | null;
+}
+
+export interface HistoryPage {
+  items: HistoryItem[];
+  nextCursor: string | null;
+  sources: { mailbox: MailboxSource };
+  mailboxChallenge: MailboxChallenge | null;
+}
+
+export interface SaveEmailBody {
+  internetMessageId: string;
+  itemId?: string | null;
+  subject?: string | null;
+  from: EmailPerson;
+  to?: EmailPerson[];
+  cc?: EmailPerson[];
+  sentAt: string;
+  preview?: string | null;
+}
+
+export interface SavedEmail {
+  id: string;
+  clientId: string;
+  internetMessageId: string;
+  subject: string;
+  sentAt: string;
+  savedAt: string;
+  savedBy: string;
+}
+
+export type IntakeQuestionType = 'shortText' | 'longText' | 'date' | 'singleChoice' | 'multipleChoice' | 'yesNo' | 'consent';
+
+export interface IntakeTemplate {
+  id: string;
+  name: string;
+  emailSubject: string;
+  emailMessage: string;
+  language: string;
+  version: string;
+  updatedAt: string;
+}
+
+export type IntakeStatus = 'sent' | 'opened' | 'completed' | 'revoked' | 'expired';
+
+export interface IntakeAnswer {
+  questionId: string;
+  section: string;
+  question: string;
+  type: IntakeQuestionType;
+  values: string[];
+}
+
+export interface Intake {
+  id: string;
+  clientId: string;
+  templateId: string;
+  templateName: string;
+  status: IntakeStatus;
+  language: string;
+  sentTo: string;
+  sentAt: string;
+  expiresAt: string;
+  openedAt: string | null;
+  completedAt: string | null;
+  revokedAt: string | null;
+  timesSent: number;
+  answers: IntakeAnswer[] | null;
+}

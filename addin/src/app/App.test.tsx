@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { LookupResponse } from '../api/types';
-import { clientRecord } from '../test/fixtures';
+import { clientRecord, intakeTemplate } from '../test/fixtures';
 import { fakeApi } from '../test/fakeApi';
 import { fakeGateway } from '../test/fakeGateway';
 import { App } from './App';
@@ -70,7 +70,7 @@ describe('App', () => {
     expect(api.lookup).toHaveBeenCalledTimes(1);
   });
 
-  it('creates a client from the header button, opens the record and reports it to the intake seam', async () => {
+  it('creates a client from the header button, offers the intake, opens the record and reports it to the seam', async () => {
     const created = clientRecord({ id: 'c-new', displayName: 'Ana Souza' });
     const onClientCreated = vi.fn();
     const { gateway } = fakeGateway({ from: person('Souza, Ana', 'ana@example.com'), to: [], cc: [] });
@@ -78,12 +78,20 @@ describe('App', () => {
       lookup: async (addresses: string[]) => unknownResults(addresses),
       createClient: async () => created,
       getClient: async () => created,
+      listIntakeTemplates: async () => [intakeTemplate()],
     });
     render(<App office={gateway} api={api} onClientCreated={onClientCreated} />);
     await screen.findByRole('listitem', { name: 'From: Souza, Ana' });
 
     await userEvent.click(screen.getByRole('button', { name: '+ New client' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Create' }));
+
+    // The intake modal opens once the New client dialog has finished closing.
+    const intake = await screen.findByRole('alertdialog', { name: 'Send an intake form' }, { timeout: 3000 });
+    expect(await within(intake).findByText('Your intake form')).toBeTruthy();
+    await userEvent.click(within(intake).getByRole('button', { name: 'Skip' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(api.sendIntake).not.toHaveBeenCalled();
 
     expect(await screen.findByRole('heading', { name: 'Ana Souza' })).toBeTruthy();
     expect(onClientCreated).toHaveBeenCalledWith(created);

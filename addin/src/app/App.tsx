@@ -1,7 +1,8 @@
 import { FluentProvider, makeStyles, Spinner, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord } from '../api/types';
+import type { ClientRecord, MailboxChallenge } from '../api/types';
+import type { RecordTab } from '../components/ClientRecordView';
 import { PaneHeader } from '../components/PaneHeader';
 import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
@@ -9,16 +10,29 @@ import { createTranslator, localeFor } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
+import { useSaveToRecord } from './useSaveToRecord';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
 const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').then((m) => ({ default: m.LinkClientDialog })));
+const loadIntakeDialog = () => import('../components/IntakeDialog');
+const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
 const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
 
 const useStyles = makeStyles({
   loading: { padding: tokens.spacingHorizontalM },
   pane: { minHeight: '100vh', minWidth: '280px', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
 });
+
+/**
+ * Runs `then` once no modal dialog is in the document and the page behind it is visible to assistive
+ * technology again (checked each frame, at most about a second).
+ */
+function whenNoModalIsOpen(then: () => void, framesLeft = 60) {
+  const open = document.querySelector('[aria-modal="true"], body > [aria-hidden="true"]');
+  if (!open || framesLeft <= 0) then();
+  else requestAnimationFrame(() => whenNoModalIsOpen(then, framesLeft - 1));
+}
 
 export interface AppProps {
   office: OfficeGateway;
@@ -27,22 +41,29 @@ export interface AppProps {
   onClientCreated?: (record: ClientRecord) => void;
   /** The history feature renders the record's communication timeline here. */
   renderTimeline?: (record: ClientRecord) => ReactNode;
+  /** The auth module's interactive consent, for the mailbox history's consent challenge. */
+  requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
 }
 
-type View = { kind: 'participants' } | { kind: 'record'; clientId: string };
-type DialogRequest = ({ kind: 'newClient'; initialAddress?: string } | { kind: 'link'; address: string }) & { serial: number; open: boolean };
+type View = { kind: 'participants' } | { kind: 'record'; clientId: string; tab?: RecordTab; serial?: number };
 type DialogChoice = { kind: 'newClient'; initialAddress?: string } | { kind: 'link'; address: string };
+type DialogRequest = DialogChoice & { serial: number; open: boolean };
+type IntakeRequest = { record: ClientRecord; serial: number; open: boolean };
 
-export function App({ office, api, onClientCreated, renderTimeline }: AppProps) {
+export function App({ office, api, onClientCreated, renderTimeline, requestMailboxConsent }: AppProps) {
   const styles = useStyles();
   const translator = useMemo(() => createTranslator(localeFor(office.displayLanguage())), [office]);
   const isDark = useOfficeTheme(office);
   const participants = useParticipants(office, api);
+  const saving = useSaveToRecord(office, api);
   const [view, setView] = useState<View>({ kind: 'participants' });
   // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
   const openDialog = (choice: DialogChoice) => setDialog((previous) => ({ ...choice, serial: (previous?.serial ?? 0) + 1, open: true }));
   const closeDialog = useCallback(() => setDialog((previous) => (previous ? { ...previous, open: false } : previous)), []);
+  // The intake modal has its own slot: the New client dialog finishes closing while it opens.
+  const [intake, setIntake] = useState<IntakeRequest | null>(null);
+  const closeIntake = useCallback(() => setIntake((previous) => (previous ? { ...previous, open: false } : previous)), []);
 
   // A pinned pane follows the selection: a new message brings back its people.
   useEffect(
@@ -50,8 +71,9 @@ export function App({ office, api, onClientCreated, renderTimeline }: AppProps) 
       office.onItemChanged(() => {
         setView({ kind: 'participants' });
         closeDialog();
+        closeIntake();
       }),
-    [office, closeDialog],
+    [office, closeDialog, closeIntake],
   );
 
   const openClient = useCallback(
@@ -67,9 +89,15 @@ export function App({ office, api, onClientCreated, renderTimeline }: AppProps) 
     [api],
   );
 
+  const loadTemplates = useCallback((language: string) => api.listIntakeTemplates(language), [api]);
+
+  // The intake step follows every create: the record opens behind the intake modal.
   const handleCreated = (record: ClientRecord) => {
     if (record.email) participants.markAsClient(record.email, { clientId: record.id, displayName: record.displayName, matchedAs: 'primary' });
     openClient(record.id);
+    // Fluent modals must not overlap: each hides the page behind it and later restores what it saw, so
+    // the intake modal opens once the New client dialog has finished closing.
+    whenNoModalIsOpen(() => setIntake((previous) => ({ record, serial: (previous?.serial ?? 0) + 1, open: true })));
     onClientCreated?.(record);
   };
 
@@ -90,7 +118,10 @@ export function App({ office, api, onClientCreated, renderTimeline }: AppProps) 
       <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
         <PaneHeader
           onBack={view.kind === 'record' ? () => setView({ kind: 'participants' }) : undefined}
-          onNewClient={() => openDialog({ kind: 'newClient' })}
+          onNewClient={() => {
+            void loadIntakeDialog();
+            openDialog({ kind: 'newClient' });
+          }}
         />
         <main>
           {view.kind === 'participants' ? (
@@ -98,12 +129,24 @@ export function App({ office, api, onClientCreated, renderTimeline }: AppProps) 
               state={participants.state}
               onRetry={() => void participants.reload()}
               onOpenClient={openClient}
-              onNewClient={(p) => openDialog({ kind: 'newClient', initialAddress: p.emailAddress })}
+              onNewClient={(p) => {
+                void loadIntakeDialog();
+                openDialog({ kind: 'newClient', initialAddress: p.emailAddress });
+              }}
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
+              saveToRecord={{ canSave: saving.canSave, states: saving.states, onSave: (clientId) => void saving.save(clientId) }}
             />
           ) : (
             <Suspense fallback={<Spinner className={styles.loading} label={translator.t('app.loading')} />}>
-              <RecordContainer key={view.clientId} api={api} clientId={view.clientId} renderTimeline={renderTimeline} />
+              <RecordContainer
+                key={`${view.clientId}:${view.serial ?? 0}`}
+                api={api}
+                office={office}
+                clientId={view.clientId}
+                renderTimeline={renderTimeline}
+                requestMailboxConsent={requestMailboxConsent}
+                initialTab={view.tab}
+              />
             </Suspense>
           )}
         </main>
@@ -129,6 +172,23 @@ export function App({ office, api, onClientCreated, renderTimeline }: AppProps) 
             linkEmail={api.linkEmail}
             onLinked={handleLinked}
             onDismiss={closeDialog}
+          />
+        )}
+        </Suspense>
+        {/* Its own boundary: loading it must not hide (and re-show) the other dialogs. */}
+        <Suspense fallback={null}>
+        {intake && (
+          <IntakeDialog
+            key={intake.serial}
+            open={intake.open}
+            client={intake.record}
+            loadTemplates={loadTemplates}
+            sendIntake={api.sendIntake}
+            onSent={() => {
+              closeIntake();
+              setView((current) => ({ kind: 'record', clientId: intake.record.id, tab: 'intake', serial: (current.kind === 'record' ? current.serial ?? 0 : 0) + 1 }));
+            }}
+            onDismiss={closeIntake}
           />
         )}
         </Suspense>

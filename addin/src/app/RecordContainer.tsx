@@ -1,16 +1,36 @@
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord } from '../api/types';
-import { ClientRecordView } from '../components/ClientRecordView';
+import type { ClientRecord, MailboxChallenge } from '../api/types';
+import { ClientRecordView, type RecordTab } from '../components/ClientRecordView';
+import type { OfficeGateway } from '../office/office';
+import { HistoryTimeline } from './HistoryTimeline';
+import { IntakeSection } from './IntakeSection';
 import { useClientRecord } from './useClientRecord';
 
 export interface RecordContainerProps {
   api: ApiClient;
   clientId: string;
+  /** With the Office gateway the History tab lists the communications timeline. */
+  office?: Pick<OfficeGateway, 'openMessage'>;
   renderTimeline?: (record: ClientRecord) => ReactNode;
+  requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
+  initialTab?: RecordTab;
 }
 
-export function RecordContainer({ api, clientId, renderTimeline }: RecordContainerProps) {
+export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab }: RecordContainerProps) {
   const { state, ...actions } = useClientRecord(api, clientId);
-  return <ClientRecordView state={state} actions={actions} renderTimeline={renderTimeline} />;
+  const timeline =
+    renderTimeline ??
+    (office
+      ? (record: ClientRecord) => <HistoryTimeline api={api} office={office} clientId={record.id} requestMailboxConsent={requestMailboxConsent} />
+      : undefined);
+  return (
+    <ClientRecordView
+      state={state}
+      actions={actions}
+      renderTimeline={timeline}
+      renderIntake={(record) => <IntakeSection api={api} record={record} />}
+      initialTab={initialTab}
+    />
+  );
 }

@@ -1,6 +1,6 @@
 import { ApiError, errorFromResponse } from '../api/errors';
 import type { TokenProvider } from '../api/client';
-import type { AuthConfig, DevToken } from '../api/types';
+import type { AuthConfig, DevToken, MailboxChallenge } from '../api/types';
 import type { OfficeGateway } from '../office/office';
 import { devIdentityFrom } from './devIdentity';
 import { TokenCache, type AccessToken } from './tokenCache';
@@ -23,6 +23,16 @@ async function fetchJson<T>(fetchImpl: typeof fetch, url: string, init?: Request
   return (await response.json()) as T;
 }
 
+export interface AuthService extends TokenProvider {
+  /**
+   * Asks the user interactively for what the service's mailbox challenge names (scopes, claims).
+   * Resolves false where that is not possible (Development has no Microsoft 365 sign-in).
+   */
+  requestConsent(challenge: MailboxChallenge): Promise<boolean>;
+  /** Starts fetching /api/auth/config now (it needs no Office), so the first token comes sooner. */
+  prefetchConfig(): void;
+}
+
 /**
  * Decides between the development token endpoint and nested app authentication, as the service's
  * /api/auth/config says. MSAL is loaded only in Entra mode, so the development bundle stays small.
@@ -32,7 +42,7 @@ export function createAuthService({
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
   baseUrl = '',
   search = globalThis.location?.search ?? '',
-}: AuthServiceOptions): TokenProvider {
+}: AuthServiceOptions): AuthService {
   const cache = new TokenCache();
   let config: Promise<AuthConfig> | null = null;
 
@@ -61,6 +71,15 @@ export function createAuthService({
   }
 
   return {
+    prefetchConfig() {
+      loadConfig().catch(() => undefined);
+    },
+    async requestConsent(challenge) {
+      const settings = await loadConfig();
+      if (settings.mode !== 'entra' || !settings.clientId) return false;
+      const { requestConsentInteractively } = await import('./nestedAppAuth');
+      return requestConsentInteractively({ clientId: settings.clientId, scopes: challenge.scopes, claims: challenge.claims });
+    },
     async getToken({ forceRefresh = false } = {}) {
       const settings = await loadConfig();
       return cache.get(

@@ -48,3 +48,18 @@ async function acquireThroughDialog(options: { office: OfficeGateway }): Promise
   }
   throw new ApiError(401, 'sign-in-failed');
 }
+
+/**
+ * The mailbox history needs consent (or a fresh MFA) the service cannot get on its own: ask the user
+ * in a popup for exactly the scopes and claims the service returned. The token itself is not kept;
+ * the service's on-behalf-of exchange succeeds once consent is recorded.
+ */
+export async function requestConsentInteractively(options: { clientId: string; scopes: string[]; claims: string | null }): Promise<boolean> {
+  try {
+    const pca = await applicationFor(options.clientId);
+    await pca.acquireTokenPopup({ scopes: options.scopes, ...(options.claims ? { claims: options.claims } : {}) });
+    return true;
+  } catch {
+    return false;
+  }
+}

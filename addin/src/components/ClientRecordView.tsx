@@ -15,19 +15,22 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalL },
 });
 
-type TabName = 'personal' | 'history';
+export type RecordTab = 'personal' | 'history' | 'intake';
 
 export interface ClientRecordViewProps {
   state: RecordState;
   actions: RecordActions;
   /** Filled by the history feature with the communication timeline for this record. */
   renderTimeline?: (record: ClientRecord) => ReactNode;
+  /** Filled by the intake feature with the record's intake forms. */
+  renderIntake?: (record: ClientRecord) => ReactNode;
+  initialTab?: RecordTab;
 }
 
-export function ClientRecordView({ state, actions, renderTimeline }: ClientRecordViewProps) {
+export function ClientRecordView({ state, actions, renderTimeline, renderIntake, initialTab = 'personal' }: ClientRecordViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const [tab, setTab] = useState<TabName>('personal');
+  const [tab, setTab] = useState<RecordTab>(initialTab);
 
   if (state.kind === 'loading') {
     return <Spinner className={styles.padded} label={t('record.loading')} />;
@@ -46,16 +49,23 @@ export function ClientRecordView({ state, actions, renderTimeline }: ClientRecor
       <TabList
         className={styles.tabs}
         selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabName)}
+        onTabSelect={(_, data) => setTab(data.value as RecordTab)}
         aria-label={t('record.tabsLabel')}
       >
         <Tab value="personal" id="tab-personal" aria-controls="panel-personal">{t('record.tab.personal')}</Tab>
         <Tab value="history" id="tab-history" aria-controls="panel-history">{t('record.tab.history')}</Tab>
+        {renderIntake && (
+          <Tab value="intake" id="tab-intake" aria-controls="panel-intake">{t('record.tab.intake')}</Tab>
+        )}
       </TabList>
       {tab === 'personal' ? (
         <div role="tabpanel" id="panel-personal" aria-labelledby="tab-personal" className={styles.panel}>
           <ContactDetails record={record} onSave={actions.saveContact} />
           <CustomFields record={record} definitions={fields} onSetValue={actions.setFieldValue} onAddField={actions.addField} />
+        </div>
+      ) : tab === 'intake' && renderIntake ? (
+        <div role="tabpanel" id="panel-intake" aria-labelledby="tab-intake" className={styles.panel}>
+          {renderIntake(record)}
         </div>
       ) : (
         <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" className={styles.panel}>

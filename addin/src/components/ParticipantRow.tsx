@@ -1,6 +1,10 @@
 import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
+import type { LookupMatch } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
+import type { SaveState } from '../app/useSaveToRecord';
 import { useI18n } from '../i18n/I18nContext';
+import { errorMessageKey } from './errorMessage';
 
 const useStyles = makeStyles({
   row: {
@@ -16,16 +20,57 @@ const useStyles = makeStyles({
   status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyle: 'none', width: '100%' },
   calm: { color: tokens.colorNeutralForeground3 },
+  saved: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
+  saveError: { color: tokens.colorPaletteRedForeground1, width: '100%' },
 });
+
+/** "Save to record" for the open message, per client; absent in compose mode. */
+export interface SaveToRecordProps {
+  canSave: boolean;
+  states: Record<string, SaveState | undefined>;
+  onSave: (clientId: string) => void;
+}
+
+function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordProps }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const state = save.states[match.clientId];
+  if (state?.kind === 'saved') {
+    return (
+      <Caption1 className={styles.saved} role="status">
+        <CheckmarkRegular aria-hidden /> {t('save.saved')}
+      </Caption1>
+    );
+  }
+  return (
+    <>
+      <Button
+        size="small"
+        icon={<BookmarkRegular />}
+        disabled={state?.kind === 'saving'}
+        aria-label={t('save.actionFor', { name: match.displayName })}
+        onClick={() => save.onSave(match.clientId)}
+      >
+        {state?.kind === 'saving' ? t('save.saving') : t('save.action')}
+      </Button>
+      {state?.kind === 'failed' && (
+        <Caption1 className={styles.saveError} role="alert">
+          {t(errorMessageKey(state.error))}
+        </Caption1>
+      )}
+    </>
+  );
+}
 
 export interface ParticipantRowProps {
   participant: ResolvedParticipant;
   onOpenClient: (clientId: string) => void;
   onNewClient: (participant: ResolvedParticipant) => void;
   onLinkExisting: (participant: ResolvedParticipant) => void;
+  saveToRecord?: SaveToRecordProps;
 }
 
-export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting }: ParticipantRowProps) {
+export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, saveToRecord }: ParticipantRowProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const { status, emailAddress } = participant;
@@ -52,6 +97,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               <Link onClick={() => onOpenClient(status.match.clientId)}>
                 {t('participants.openClient', { name: status.match.displayName })}
               </Link>
+              {saveToRecord?.canSave && <SaveToRecord match={status.match} save={saveToRecord} />}
             </>
           )}
           {status.kind === 'shared' && (
@@ -64,6 +110,11 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
                     <Link onClick={() => onOpenClient(match.clientId)}>
                       {t('participants.openClient', { name: match.displayName })}
                     </Link>
+                    {saveToRecord?.canSave && (
+                      <div className={styles.status}>
+                        <SaveToRecord match={match} save={saveToRecord} />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,7 @@ import type { ResolvedParticipant } from '../app/participantStatus';
 import type { ParticipantsState } from '../app/useParticipants';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
-import { ParticipantRow } from './ParticipantRow';
+import { ParticipantRow, type SaveToRecordProps } from './ParticipantRow';
 
 const useStyles = makeStyles({
   heading: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
@@ -28,6 +28,7 @@ export interface ParticipantsListProps {
   onOpenClient: (clientId: string) => void;
   onNewClient: (participant: ResolvedParticipant) => void;
   onLinkExisting: (participant: ResolvedParticipant) => void;
+  saveToRecord?: SaveToRecordProps;
 }
 
 export function ParticipantsList({ state, onRetry, ...rowActions }: ParticipantsListProps) {

@@ -15,10 +15,37 @@ export interface DialogResult {
   message: string;
 }
 
+/** What "Save to record" keeps of the open message: metadata and a short plain-text preview, never the body. */
+export interface MessageDetails {
+  internetMessageId: string;
+  itemId: string | null;
+  subject: string;
+  sentAt: string;
+  from: EmailParticipant | null;
+  to: EmailParticipant[];
+  cc: EmailParticipant[];
+  preview: string;
+}
+
+export const previewLength = 200;
+
+/** The first ~200 characters of a plain-text body, whitespace collapsed. */
+export function previewOf(body: string, length = previewLength): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > length * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
 export interface OfficeGateway {
   ready(): Promise<void>;
   currentItem(): MailItem | null;
   readParticipants(item: MailItem): Promise<ItemParticipants>;
+  /** A draft (compose) has no Message-ID yet, so it cannot be saved to a record. */
+  isReadMode(item: MailItem): boolean;
+  /** Read mode only: null for a draft (it has no internetMessageId yet). */
+  readMessage(item: MailItem): Promise<MessageDetails | null>;
   /** Returns a function that stops the handler from being called. */
   onItemChanged(handler: () => void): () => void;
   onThemeChanged(handler: () => void): () => void;
@@ -51,6 +78,11 @@ interface EmailAddressLike {
 }
 
 interface LooseItem {
+  itemId?: string | null;
+  internetMessageId?: string | null;
+  subject?: string | { getAsync: unknown };
+  dateTimeCreated?: Date | string | null;
+  body?: { getAsync?: (coercionType: unknown, callback: (result: AsyncResultLike<string>) => void) => void };
   from?: EmailAddressLike | FromReader | null;
   to?: EmailAddressLike[] | RecipientsReader;
   cc?: EmailAddressLike[] | RecipientsReader;
@@ -103,6 +135,30 @@ export async function readParticipants(item: MailItem, ownAddress: string | null
   return cleanParticipants({ from, to, cc }, ownAddress);
 }
 
+function readBodyText(item: LooseItem, office: OfficeGlobal): Promise<string> {
+  const body = item.body;
+  if (!body?.getAsync) return Promise.resolve('');
+  const getAsync = body.getAsync.bind(body);
+  return getAsyncValue<string>({ getAsync: (cb) => getAsync(office.CoercionType?.Text ?? 'text', cb) }).catch(() => '');
+}
+
+export async function readMessage(item: MailItem, office: OfficeGlobal): Promise<MessageDetails | null> {
+  const loose = item as unknown as LooseItem;
+  if (!loose.internetMessageId || typeof loose.subject !== 'string') return null;
+  const [{ from, to, cc }, body] = await Promise.all([readParticipants(item, null), readBodyText(loose, office)]);
+  const created = loose.dateTimeCreated ? new Date(loose.dateTimeCreated) : new Date();
+  return {
+    internetMessageId: loose.internetMessageId,
+    itemId: loose.itemId ?? null,
+    subject: loose.subject,
+    sentAt: (Number.isNaN(created.getTime()) ? new Date() : created).toISOString(),
+    from,
+    to,
+    cc,
+    preview: previewOf(body),
+  };
+}
+
 function isDarkColor(color: string | undefined): boolean {
   const match = /^#?([0-9a-f]{6})$/i.exec(color ?? '');
   if (!match) return false;
@@ -140,6 +196,12 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     },
     readParticipants(item) {
       return readParticipants(item, this.userEmail());
+    },
+    isReadMode(item) {
+      return typeof (item as unknown as LooseItem).subject === 'string';
+    },
+    readMessage(item) {
+      return readMessage(item, office);
     },
     onItemChanged(handler) {
       itemHandlers.add(handler);
@@ -204,4 +266,25 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
 /** Used by the sign-in dialog page to hand its result to the pane that opened it. */
 export function sendToDialogParent(message: string, office: OfficeGlobal = globalThis.Office): void {
   office.context.ui.messageParent(message);
+}
+
+/**
+ * Starts reading the current item's people now (before the pane's first render) and hands that read
+ * to the first readParticipants call for the same item; later calls read afresh.
+ */
+export function withEarlyParticipants(gateway: OfficeGateway): OfficeGateway {
+  const item = gateway.currentItem();
+  let early: Promise<ItemParticipants> | null = item ? gateway.readParticipants(item) : null;
+  early?.catch(() => undefined);
+  return {
+    ...gateway,
+    readParticipants(requested) {
+      if (early && requested === item) {
+        const read = early;
+        early = null;
+        return read;
+      }
+      return gateway.readParticipants(requested);
+    },
+  };
 }

@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import { isApiError } from '../api/errors';
 import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
+import { OutboxPanel } from './OutboxPanel';
 import { seedSampleClients } from './seedSampleClients';
 
 const useStyles = makeStyles({
@@ -76,6 +77,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   const [dark, setDark] = useState(host.theme === 'dark');
   const [paneKey, setPaneKey] = useState(0);
   const [seedStatus, setSeedStatus] = useState<string>('');
+  const [outboxOpen, setOutboxOpen] = useState(false);
 
   useEffect(() => host.subscribe(() => setSelected(host.getItem())), [host]);
 
@@ -122,6 +124,9 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
             label={<span className={styles.toolbarLabel}>Dark theme</span>}
           />
           <Button onClick={() => void seed()}>Seed sample clients</Button>
+          <Button aria-pressed={outboxOpen} onClick={() => setOutboxOpen((open) => !open)}>
+            Outbox
+          </Button>
           <Text role="status" className={styles.toolbarLabel}>
             {seedStatus}
           </Text>
@@ -152,6 +157,9 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
               ))}
             </ul>
           </nav>
+          {outboxOpen ? (
+            <OutboxPanel onClose={() => setOutboxOpen(false)} />
+          ) : (
           <section className={styles.reading} aria-label="Reading pane">
             {selected ? (
               <>
@@ -174,6 +182,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
               <Text className={styles.calm}>Select an item to read</Text>
             )}
           </section>
+          )}
           <iframe key={paneKey} className={styles.pane} title="OutlookCrm task pane" src={paneUrl(query)} />
         </div>
       </div>

@@ -13,6 +13,8 @@ export interface SampleMessage {
   cc: SamplePerson[];
   receivedAt: string;
   body: string;
+  /** The RFC 5322 Message-ID; fake-office.js derives one from `id` when absent. */
+  internetMessageId?: string;
   /** Delays compose-mode getAsync answers, to try switching messages while a lookup is in flight. */
   getAsyncDelayMs?: number;
 }
@@ -42,7 +44,11 @@ export const sampleMessages: SampleMessage[] = [
     to: [previewUser],
     cc: [],
     receivedAt: '2025-03-10T07:45:00Z',
-    body: 'Olá! Preciso remarcar a consulta de quinta-feira. Sexta de manhã seria possível?',
+    internetMessageId: '<reagendar.quinta.7f3a@mail.example.com>',
+    body:
+      'Olá! Preciso remarcar a consulta de quinta-feira. Sexta de manhã seria possível? Se não der, posso na segunda à tarde depois das 15h. ' +
+      'Também queria confirmar se o recibo de fevereiro já foi enviado para o meu convênio, porque eles pediram a nota com o CPF. ' +
+      'Obrigada pela paciência e até breve!',
   },
   {
     id: 'msg-shared-family',

@@ -18,6 +18,15 @@ export function fakeApi(overrides: Partial<Record<keyof ApiClient, (...args: nev
     listFields: vi.fn(async () => []),
     createField: unexpected('createField'),
     setFieldValue: unexpected('setFieldValue'),
+    getHistory: unexpected('getHistory'),
+    saveEmail: unexpected('saveEmail'),
+    unsaveEmail: unexpected('unsaveEmail'),
+    listIntakeTemplates: unexpected('listIntakeTemplates'),
+    sendIntake: unexpected('sendIntake'),
+    listIntakes: vi.fn(async () => []),
+    getIntake: unexpected('getIntake'),
+    resendIntake: unexpected('resendIntake'),
+    revokeIntake: unexpected('revokeIntake'),
   };
   for (const [name, implementation] of Object.entries(overrides)) {
     (api as Record<string, unknown>)[name] = vi.fn(implementation);

@@ -1,14 +1,34 @@
-import type { MailItem, OfficeGateway } from '../office/office';
+import { vi } from 'vitest';
+import type { MailItem, MessageDetails, OfficeGateway } from '../office/office';
 import type { ItemParticipants } from '../office/participants';
 
 /** An OfficeGateway for component tests: the test sets the current item and fires ItemChanged. */
-export function fakeGateway(initial: ItemParticipants | null, options: { language?: string; dark?: boolean } = {}) {
+export function fakeGateway(
+  initial: ItemParticipants | null,
+  options: { language?: string; dark?: boolean; message?: Partial<MessageDetails>; compose?: boolean } = {},
+) {
   let current = initial;
   const handlers = new Set<() => void>();
   const gateway: OfficeGateway = {
     ready: async () => undefined,
     currentItem: () => (current ? (current as unknown as MailItem) : null),
     readParticipants: async (item) => item as unknown as ItemParticipants,
+    isReadMode: () => !options.compose,
+    readMessage: vi.fn(async (item: MailItem): Promise<MessageDetails | null> => {
+      if (options.compose) return null;
+      const people = item as unknown as ItemParticipants;
+      return {
+        internetMessageId: '<m1@example.com>',
+        itemId: 'item-1',
+        subject: 'Hello',
+        sentAt: '2025-03-10T08:00:00.000Z',
+        from: people.from,
+        to: people.to,
+        cc: people.cc,
+        preview: 'Hi there',
+        ...options.message,
+      };
+    }),
     onItemChanged(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
@@ -18,7 +38,7 @@ export function fakeGateway(initial: ItemParticipants | null, options: { languag
     theme: () => ({ isDark: !!options.dark }),
     userEmail: () => 'me@example.com',
     userName: () => 'Me',
-    openMessage: () => undefined,
+    openMessage: vi.fn(),
     openDialog: async () => ({ message: '' }),
   };
   return {

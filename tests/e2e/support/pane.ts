@@ -227,3 +227,19 @@ export class Api {
     );
   }
 }
+
+/** An email the Development service would have sent (GET /dev/outbox, newest first, every tenant). */
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  link: string;
+  sentAt: string;
+}
+
+export async function outbox(baseUrl: string): Promise<OutboxMessage[]> {
+  const response = await fetch(`${baseUrl}/dev/outbox`);
+  if (!response.ok) throw new Error(`GET /dev/outbox → ${response.status}`);
+  return ((await response.json()) as { items: OutboxMessage[] }).items;
+}

@@ -1,0 +1,32 @@
+import { useCallback } from 'react';
+import type { ApiClient } from '../api/client';
+import type { MailboxChallenge } from '../api/types';
+import { Timeline } from '../components/Timeline';
+import type { OfficeGateway } from '../office/office';
+import { useHistory } from './useHistory';
+
+export interface HistoryTimelineProps {
+  api: ApiClient;
+  office: Pick<OfficeGateway, 'openMessage'>;
+  clientId: string;
+  requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
+}
+
+export function HistoryTimeline({ api, office, clientId, requestMailboxConsent }: HistoryTimelineProps) {
+  const { state, reload, loadMore, unsave } = useHistory(api, clientId);
+  const grantAccess = useCallback(async () => {
+    if (state.kind !== 'ready' || !requestMailboxConsent) return false;
+    return requestMailboxConsent(state.challenge ?? { scopes: ['Mail.Read'], claims: null });
+  }, [state, requestMailboxConsent]);
+
+  return (
+    <Timeline
+      state={state}
+      onRetry={() => void reload()}
+      onLoadMore={() => void loadMore()}
+      onOpenInOutlook={(itemId) => office.openMessage(itemId)}
+      onUnsave={unsave}
+      onGrantAccess={grantAccess}
+    />
+  );
+}

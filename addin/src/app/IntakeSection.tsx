@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { ClientRecord, Intake } from '../api/types';
+import { IntakeDialog } from '../components/IntakeDialog';
+import { IntakeList, type AnswersState } from '../components/IntakeList';
+import { useI18n } from '../i18n/I18nContext';
+
+export interface IntakeSectionProps {
+  api: ApiClient;
+  record: ClientRecord;
+}
+
+/** The record's intake forms: status, resend, revoke, the answers once completed, and sending a new one. */
+export function IntakeSection({ api, record }: IntakeSectionProps) {
+  const { t } = useI18n();
+  const [intakes, setIntakes] = useState<Intake[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<Record<string, AnswersState | undefined>>({});
+  const [dialog, setDialog] = useState<{ serial: number; open: boolean } | null>(null);
+  const generation = useRef(0);
+
+  const load = useCallback(async () => {
+    const current = ++generation.current;
+    setLoadError(null);
+    try {
+      const items = await api.listIntakes(record.id);
+      if (current === generation.current) setIntakes(items);
+    } catch (error) {
+      if (current === generation.current) setLoadError(error);
+    }
+  }, [api, record.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const replace = (updated: Intake) => setIntakes((list) => list?.map((i) => (i.id === updated.id ? updated : i)) ?? [updated]);
+
+  const act = async (action: () => Promise<Intake>, message: string | null) => {
+    setActionError(null);
+    setNotice(null);
+    try {
+      replace(await action());
+      setNotice(message);
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  const toggleAnswers = async (intake: Intake) => {
+    if (answers[intake.id]?.kind === 'ready') {
+      setAnswers((a) => ({ ...a, [intake.id]: undefined }));
+      return;
+    }
+    setAnswers((a) => ({ ...a, [intake.id]: { kind: 'loading' } }));
+    try {
+      const full = await api.getIntake(record.id, intake.id);
+      setAnswers((a) => ({ ...a, [intake.id]: { kind: 'ready', intake: full } }));
+    } catch (error) {
+      setAnswers((a) => ({ ...a, [intake.id]: { kind: 'error', error } }));
+    }
+  };
+
+  const loadTemplates = useCallback((language: string) => api.listIntakeTemplates(language), [api]);
+  const close = () => setDialog((d) => (d ? { ...d, open: false } : d));
+
+  return (
+    <>
+      <IntakeList
+        intakes={intakes}
+        loadError={loadError}
+        actionError={actionError}
+        notice={notice}
+        onRetry={() => void load()}
+        onSend={() => setDialog((d) => ({ serial: (d?.serial ?? 0) + 1, open: true }))}
+        onResend={(intake) => void act(() => api.resendIntake(record.id, intake.id), t('intakes.resent'))}
+        onRevoke={(intake) => void act(() => api.revokeIntake(record.id, intake.id), null)}
+        answers={answers}
+        onToggleAnswers={(intake) => void toggleAnswers(intake)}
+      />
+      {dialog && (
+        <IntakeDialog
+          key={dialog.serial}
+          open={dialog.open}
+          client={record}
+          loadTemplates={loadTemplates}
+          sendIntake={api.sendIntake}
+          onSent={(intake) => {
+            setIntakes((list) => [intake, ...(list ?? []).filter((i) => i.id !== intake.id)]);
+            close();
+          }}
+          onDismiss={close}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiClient } from '../api/client';
+import type { EmailPerson, SaveEmailBody } from '../api/types';
+import { OfficeCallError, type OfficeGateway } from '../office/office';
+import type { EmailParticipant } from '../office/participants';
+
+export type SaveState = { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: unknown };
+
+// The service refuses a whole save for one unparseable recipient (an X.500 or list address): leave those out.
+const plausibleAddress = (address: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address);
+const toPerson = (p: EmailParticipant): EmailPerson => ({ name: p.displayName || null, address: p.emailAddress });
+const people = (list: EmailParticipant[]) => list.filter((p) => plausibleAddress(p.emailAddress)).map(toPerson);
+
+/**
+ * "Save to record" for the open message, one state per client. Only metadata and a short preview
+ * are sent; a new selection starts over.
+ */
+export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
+  const [states, setStates] = useState<Record<string, SaveState | undefined>>({});
+  const [canSave, setCanSave] = useState(() => {
+    const item = office.currentItem();
+    return !!item && office.isReadMode(item);
+  });
+  const generation = useRef(0);
+
+  useEffect(
+    () =>
+      office.onItemChanged(() => {
+        generation.current++;
+        setStates({});
+        const item = office.currentItem();
+        setCanSave(!!item && office.isReadMode(item));
+      }),
+    [office],
+  );
+
+  const save = useCallback(
+    async (clientId: string) => {
+      const current = generation.current;
+      const update = (state: SaveState) => {
+        if (current === generation.current) setStates((s) => ({ ...s, [clientId]: state }));
+      };
+      update({ kind: 'saving' });
+      try {
+        const item = office.currentItem();
+        const message = item ? await office.readMessage(item) : null;
+        if (!message || !message.from) throw new OfficeCallError('The message cannot be saved.');
+        const body: SaveEmailBody = {
+          internetMessageId: message.internetMessageId,
+          itemId: message.itemId,
+          subject: message.subject,
+          from: toPerson(message.from),
+          to: people(message.to),
+          cc: people(message.cc),
+          sentAt: message.sentAt,
+          preview: message.preview,
+        };
+        await api.saveEmail(clientId, body);
+        update({ kind: 'saved' });
+      } catch (error) {
+        update({ kind: 'failed', error });
+      }
+    },
+    [office, api],
+  );
+
+  return { canSave, states, save };
+}

@@ -1,0 +1,194 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Intake, IntakeAnswer, IntakeStatus } from '../api/types';
+import { useI18n } from '../i18n/I18nContext';
+import { ErrorBar } from './ErrorBar';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM}` },
+  headingRow: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  name: { overflowWrap: 'anywhere' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  calm: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  answers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
+  section: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  term: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  value: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+const statusColor: Record<IntakeStatus, BadgeProps['color']> = {
+  sent: 'informative',
+  opened: 'warning',
+  completed: 'success',
+  revoked: 'subtle',
+  expired: 'subtle',
+};
+
+export type AnswersState = { kind: 'loading' } | { kind: 'ready'; intake: Intake } | { kind: 'error'; error: unknown };
+
+export interface IntakeListProps {
+  intakes: Intake[] | null;
+  loadError: unknown;
+  actionError: unknown;
+  notice: string | null;
+  onRetry: () => void;
+  onSend: () => void;
+  onResend: (intake: Intake) => void;
+  onRevoke: (intake: Intake) => void;
+  answers: Record<string, AnswersState | undefined>;
+  onToggleAnswers: (intake: Intake) => void;
+}
+
+export function IntakeList({ intakes, loadError, actionError, notice, onRetry, onSend, onResend, onRevoke, answers, onToggleAnswers }: IntakeListProps) {
+  const { t, formatDateTime } = useI18n();
+  const styles = useStyles();
+  const [confirming, setConfirming] = useState<Intake | null>(null);
+
+  return (
+    <section className={styles.root} aria-labelledby="intakes-heading">
+      <div className={styles.headingRow}>
+        <Subtitle2 as="h3" id="intakes-heading">
+          {t('intakes.heading')}
+        </Subtitle2>
+        <Button size="small" appearance="primary" onClick={onSend}>
+          {t('intake.send')}
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {actionError !== null && <ErrorBar error={actionError} />}
+      {loadError !== null ? (
+        <ErrorBar error={loadError} onRetry={onRetry} />
+      ) : intakes === null ? (
+        <Spinner size="small" label={t('app.loading')} />
+      ) : intakes.length === 0 ? (
+        <Text className={styles.calm}>{t('intakes.none')}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={t('intakes.listLabel')}>
+          {intakes.map((intake) => {
+            const shown = answers[intake.id];
+            const open = intake.status === 'sent' || intake.status === 'opened' || intake.status === 'expired' || intake.status === 'revoked';
+            return (
+              <li key={intake.id} className={styles.item} aria-label={intake.templateName} data-testid="intake" data-status={intake.status}>
+                <div className={styles.line}>
+                  <Text weight="semibold" className={styles.name}>
+                    {intake.templateName}
+                  </Text>
+                  <Badge appearance="tint" color={statusColor[intake.status] ?? 'informative'}>
+                    {t(`intakes.status.${intake.status}`)}
+                  </Badge>
+                </div>
+                <Caption1 className={styles.calm}>{t('intakes.sentOn', { date: formatDateTime(intake.sentAt), address: intake.sentTo })}</Caption1>
+                {intake.completedAt && <Caption1 className={styles.calm}>{t('intakes.completedOn', { date: formatDateTime(intake.completedAt) })}</Caption1>}
+                <div className={styles.actions}>
+                  {intake.status === 'completed' && (
+                    <Button size="small" aria-expanded={!!shown} onClick={() => onToggleAnswers(intake)}>
+                      {shown ? t('intakes.hideAnswers') : t('intakes.viewAnswers')}
+                    </Button>
+                  )}
+                  {open && (
+                    <Button size="small" onClick={() => onResend(intake)}>
+                      {t('intakes.resend')}
+                    </Button>
+                  )}
+                  {(intake.status === 'sent' || intake.status === 'opened') && (
+                    <Button size="small" onClick={() => setConfirming(intake)}>
+                      {t('intakes.revoke')}
+                    </Button>
+                  )}
+                </div>
+                {shown && <IntakeAnswers state={shown} onRetry={() => onToggleAnswers(intake)} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('intakes.revokeTitle')}</DialogTitle>
+            <DialogContent>{t('intakes.revokeBody', { address: confirming?.sentTo ?? '' })}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  if (confirming) onRevoke(confirming);
+                  setConfirming(null);
+                }}
+              >
+                {t('intakes.revoke')}
+              </Button>
+              <Button onClick={() => setConfirming(null)}>{t('common.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
+
+/** Sections in form order; every answer is text (React escapes it), never applied to the record. */
+export function groupAnswers(answers: IntakeAnswer[]): { section: string; answers: IntakeAnswer[] }[] {
+  const groups: { section: string; answers: IntakeAnswer[] }[] = [];
+  for (const answer of answers) {
+    const last = groups[groups.length - 1];
+    if (last && last.section === answer.section) last.answers.push(answer);
+    else groups.push({ section: answer.section, answers: [answer] });
+  }
+  return groups;
+}
+
+function IntakeAnswers({ state, onRetry }: { state: AnswersState; onRetry: () => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  if (state.kind === 'loading') return <Spinner size="tiny" label={t('app.loading')} />;
+  if (state.kind === 'error') return <ErrorBar error={state.error} onRetry={onRetry} />;
+  const shownValue = (answer: IntakeAnswer) => {
+    if (answer.values.length === 0) return t('intakes.noAnswer');
+    if (answer.type === 'yesNo') return answer.values[0] === 'yes' ? t('intakes.yes') : t('intakes.no');
+    if (answer.type === 'consent') return answer.values[0] === 'yes' ? t('intakes.consentGiven') : t('intakes.noAnswer');
+    return answer.values.join(', ');
+  };
+  return (
+    <div className={styles.answers} role="region" aria-label={t('intakes.answersHeading')}>
+      <Caption1 className={styles.calm}>{t('intakes.answersNote')}</Caption1>
+      {groupAnswers(state.intake.answers ?? []).map((group) => (
+        <section key={group.section} aria-label={group.section}>
+          <Subtitle2 as="h4">{group.section}</Subtitle2>
+          <dl className={styles.section}>
+            {group.answers.map((answer) => (
+              <div key={answer.questionId}>
+                <dt className={styles.term}>{answer.question}</dt>
+                <dd className={styles.value}>{shownValue(answer)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -79,7 +79,6 @@ app.MapAuthConfig();
 app.MapInfoPages();
 app.MapPublicIntakeForm();
 if (auth.Mode == AuthMode.Development) app.MapDevelopmentTokens();
-if (app.Services.GetService<DevelopmentOutbox>() is not null && app.Environment.IsDevelopment()) app.MapDevelopmentOutbox();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevelopmentManifest();
@@ -105,6 +104,7 @@ api.MapHistory();
 api.MapAudit();
 api.MapIntakeTemplates();
 api.MapIntakes();
+if (app.Services.GetService<DevelopmentOutbox>() is not null && app.Environment.IsDevelopment()) api.MapDevelopmentOutbox();
 
 await app.MigrateIfConfiguredAsync();
 await app.RunAsync();

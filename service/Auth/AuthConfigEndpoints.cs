@@ -10,9 +10,15 @@ public static class AuthConfigEndpoints
             {
                 // The same for everyone and every pane load: cacheable, and not counted against the caller's rate limit.
                 http.Response.Headers.CacheControl = "public, max-age=3600";
-                if (settings.Mode == AuthMode.Development) return new AuthConfigResponse("development", null, null);
-                var clientId = configuration["AzureAd:ClientId"];
-                return new AuthConfigResponse("entra", clientId, $"api://{configuration["AzureAd:ApplicationIdHost"] ?? clientId}/{AuthSettings.RequiredScope}");
+                return For(settings, configuration);
             })
             .AllowAnonymous().DisableRateLimiting().WithTags("Auth").WithName("AuthConfig");
+
+    /// <summary>Also written into the pane's page (a meta element), which saves the pane a round trip before sign-in.</summary>
+    public static AuthConfigResponse For(AuthSettings settings, IConfiguration configuration)
+    {
+        if (settings.Mode == AuthMode.Development) return new AuthConfigResponse("development", null, null);
+        var clientId = configuration["AzureAd:ClientId"];
+        return new AuthConfigResponse("entra", clientId, $"api://{configuration["AzureAd:ApplicationIdHost"] ?? clientId}/{AuthSettings.RequiredScope}");
+    }
 }

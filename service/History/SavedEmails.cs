@@ -84,17 +84,18 @@ public static class SavedEmails
         return new EmailParticipant(Clean(participant.Name), address.Original);
     }
 
+    /// <summary>
+    /// Recipients whose address cannot be parsed (an Exchange X.500 address, a distribution list) are
+    /// left out rather than failing the save: the email still belongs on the record.
+    /// </summary>
     static List<EmailParticipant> Participants(List<EmailParticipant?>? list, string property, Dictionary<string, string[]> errors)
     {
         if (list is null) return [];
         if (list.Count > MaxRecipients) { errors[property] = [$"At most {MaxRecipients} recipients."]; return []; }
-        var result = new List<EmailParticipant>();
-        foreach (var item in list)
-        {
-            if (Participant(item, property, errors) is { } participant) result.Add(participant);
-            else if (!errors.ContainsKey(property)) errors[property] = ["Every recipient needs an address."];
-        }
-        return result;
+        return list
+            .Where(item => item is not null && EmailAddress.TryParse(item.Address, out _) && item.Name is not { Length: > 200 })
+            .Select(item => new EmailParticipant(Clean(item!.Name), item.Address.Trim()))
+            .ToList();
     }
 
     /// <summary>Plain text on one line: runs of white space folded, control characters dropped.</summary>

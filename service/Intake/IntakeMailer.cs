@@ -57,18 +57,21 @@ public sealed class GraphIntakeMailer(
     }
 }
 
-/// <summary>Development has no mailbox to send from: emails land here and the preview page shows them.</summary>
-public sealed class DevelopmentOutbox(TimeProvider clock) : IIntakeMailer
+/// <summary>Development has no mailbox to send from: emails land here, per workspace, and the preview page shows them.</summary>
+public sealed class DevelopmentOutbox(TimeProvider clock, IHttpContextAccessor http) : IIntakeMailer
 {
     const int Capacity = 200;
-    readonly ConcurrentQueue<OutboxMessage> messages = new();
+    readonly ConcurrentQueue<(Guid WorkspaceId, OutboxMessage Message)> messages = new();
 
     public Task SendAsync(IntakeEmail email, CancellationToken cancellationToken)
     {
-        messages.Enqueue(new OutboxMessage(Guid.CreateVersion7(), email.To, email.Subject, email.Body, email.Link, clock.GetUtcNow().UtcDateTime));
+        var workspaceId = http.HttpContext?.RequestServices.GetRequiredService<Auth.CurrentUser>().WorkspaceId ?? Guid.Empty;
+        messages.Enqueue((workspaceId, new OutboxMessage(Guid.CreateVersion7(), email.To, email.Subject, email.Body, email.Link, clock.GetUtcNow().UtcDateTime)));
         while (messages.Count > Capacity) messages.TryDequeue(out _);
         return Task.CompletedTask;
     }
 
-    public IReadOnlyList<OutboxMessage> Newest() => messages.Reverse().ToList();
+    /// <summary>The workspace's own emails only: links in them are capabilities.</summary>
+    public IReadOnlyList<OutboxMessage> Newest(Guid workspaceId) =>
+        messages.Reverse().Where(m => m.WorkspaceId == workspaceId).Select(m => m.Message).ToList();
 }

@@ -24,19 +24,26 @@ public static class IntakeTemplateEndpoints
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.update", "intake-template", routeKey: "templateId");
     }
 
-    static async Task<IntakeTemplateList> ListAsync(HttpRequest request, AppDbContext db, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>?language= shows the built-in template as it would be sent in that language (custom ones keep their own).</summary>
+    static async Task<IntakeTemplateList> ListAsync(string? language, HttpRequest request, AppDbContext db, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await EnsureDefaultAsync(db, user, texts.LanguageFor(request), texts, clock, cancellationToken);
+        var requested = RequestedLanguage(language, texts);
+        await EnsureDefaultAsync(db, user, requested ?? texts.LanguageFor(request), texts, clock, cancellationToken);
         var templates = await db.IntakeTemplates.AsNoTracking().OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        return new IntakeTemplateList(templates.Select(ToDto).ToList());
+        return new IntakeTemplateList(templates.Select(t => ToDto(requested is null ? t : DefaultTemplate.InLanguage(t, requested, texts))).ToList());
     }
 
-    static async Task<IResult> GetAsync(Guid templateId, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
+    static async Task<IResult> GetAsync(Guid templateId, string? language, AppDbContext db, HttpContext http, TextCatalog texts, CancellationToken cancellationToken)
     {
+        var requested = RequestedLanguage(language, texts);
         var template = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template");
         http.Response.Headers.ETag = ClientMapper.ETagOf(template.Version);
-        return TypedResults.Ok(ToDto(template));
+        return TypedResults.Ok(ToDto(requested is null ? template : DefaultTemplate.InLanguage(template, requested, texts)));
     }
+
+    static string? RequestedLanguage(string? language, TextCatalog texts) =>
+        language is null ? null
+        : texts.Languages.FirstOrDefault(l => l.Equals(language, StringComparison.OrdinalIgnoreCase)) ?? throw ApiProblem.Validation("language", $"One of {string.Join(", ", texts.Languages)}.");
 
     static async Task<IResult> CreateAsync(IntakeTemplateInput input, AppDbContext db, CurrentUser user, AuditTrail audit, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {

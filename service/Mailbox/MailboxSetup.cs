@@ -16,6 +16,7 @@ public static class MailboxSetup
         if (settings.Source == MailboxSource.None)
         {
             builder.Services.AddSingleton<IMailboxHistory, NotConnectedMailbox>();
+            builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<DevelopmentOutbox>();
             builder.Services.AddSingleton<IIntakeMailer>(sp => sp.GetRequiredService<DevelopmentOutbox>());
             return;

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using OutlookCrm.Service.Auth;
 
@@ -10,6 +12,7 @@ namespace OutlookCrm.Service.Pane;
 public static class PaneHosting
 {
     public const string OfficeJsCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+    public const string AuthConfigMeta = "outlookcrm-auth-config";
     const string FakeOfficeJs = "/fake-office.js";
 
     public static string? ResolveDistPath(IConfiguration configuration, IWebHostEnvironment environment)
@@ -32,10 +35,13 @@ public static class PaneHosting
 
         var files = new PhysicalFileProvider(distPath);
         var previewEnabled = app.Environment.IsDevelopment() && auth.Mode == AuthMode.Development;
+        var authConfig = JsonSerializer.Serialize(AuthConfigEndpoints.For(auth, app.Configuration), JsonSerializerOptions.Web);
+        app.MapGet("/taskpane.html", (HttpContext http) => Page(http, PaneWithAuthConfig(distPath, authConfig))).ExcludeFromDescription();
         if (previewEnabled)
         {
             app.MapGet("/preview", (HttpRequest request) => Results.Redirect("/preview.html" + request.QueryString)).ExcludeFromDescription();
-            app.MapGet("/preview/taskpane.html", () => Results.Content(PreviewPane(distPath), "text/html; charset=utf-8")).ExcludeFromDescription();
+            app.MapGet("/preview/taskpane.html", (HttpContext http) =>
+                Page(http, PaneWithAuthConfig(distPath, authConfig).Replace(OfficeJsCdn, FakeOfficeJs, StringComparison.Ordinal))).ExcludeFromDescription();
         }
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -53,8 +59,16 @@ public static class PaneHosting
         });
     }
 
-    static string PreviewPane(string distPath) =>
-        File.ReadAllText(Path.Combine(distPath, "taskpane.html")).Replace(OfficeJsCdn, FakeOfficeJs, StringComparison.Ordinal);
+    /// <summary>The built page with the sign-in configuration in a meta element (no inline script: the CSP forbids it).</summary>
+    static string PaneWithAuthConfig(string distPath, string authConfigJson) =>
+        File.ReadAllText(Path.Combine(distPath, "taskpane.html"))
+            .Replace("<head>", $"<head><meta name=\"{AuthConfigMeta}\" content=\"{WebUtility.HtmlEncode(authConfigJson)}\">", StringComparison.OrdinalIgnoreCase);
+
+    static IResult Page(HttpContext http, string html)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
 
     /// <summary>Outside the development preview, the preview page and fake Office.js are not served.</summary>
     sealed class HidePreviewFiles(IFileProvider inner) : IFileProvider

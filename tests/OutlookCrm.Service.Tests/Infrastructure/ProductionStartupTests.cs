@@ -54,7 +54,7 @@ public class ProductionStartupTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/preview.html")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/scalar/v1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dev/outbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/dev/outbox")).StatusCode);
     }
 
     static string Flatten(Exception error) => error.ToString();

@@ -32,7 +32,7 @@ public class IntakeFlowTests(ClockedServiceFactory factory) : IClassFixture<Cloc
         Assert.Equal("sent", sent.Str("status"));
         Assert.Equal("ana.intake@example.com", sent.Str("sentTo"));
 
-        var outbox = await Json.ReadAsync(await session.Http.GetAsync("/dev/outbox"), 200);
+        var outbox = await Json.ReadAsync(await session.Http.GetAsync("/api/dev/outbox"), 200);
         var email = outbox["items"]!.AsArray().First(m => m!.Str("to") == "ana.intake@example.com")!;
         Assert.Contains("Olá, Ana", email.Str("body"));
         Assert.Contains(email.Str("link"), email.Str("body"));

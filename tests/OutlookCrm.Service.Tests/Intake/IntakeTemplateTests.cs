@@ -44,6 +44,19 @@ public class IntakeTemplateTests(ServiceFactory factory) : IClassFixture<Service
     }
 
     [Fact]
+    public async Task The_built_in_template_is_shown_in_the_language_asked_for()
+    {
+        var session = await factory.SignInAsync();
+        var english = await Json.ReadAsync(await session.Http.GetAsync("/api/intake/templates?lang=en"), 200);
+        Assert.Equal("New client intake", english["items"]![0]!.Str("name"));
+        var portuguese = await Json.ReadAsync(await session.Http.GetAsync("/api/intake/templates?language=pt-BR"), 200);
+        Assert.Equal("Admissão de novo cliente", portuguese["items"]![0]!.Str("name"));
+        var one = await Json.ReadAsync(await session.Http.GetAsync($"/api/intake/templates/{english["items"]![0]!.Str("id")}?language=pt-BR"), 200);
+        Assert.Equal("Seu formulário de admissão", one.Str("emailSubject"));
+        await Json.ProblemAsync(await session.Http.GetAsync("/api/intake/templates?language=klingon"), 400, "validation-failed");
+    }
+
+    [Fact]
     public async Task Admins_create_and_edit_templates()
     {
         var admin = await factory.SignInAsync();

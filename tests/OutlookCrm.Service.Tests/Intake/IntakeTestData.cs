@@ -13,7 +13,7 @@ static partial class IntakeTestData
     /// <summary>The newest link the development outbox holds for an address.</summary>
     public static async Task<string> LinkForAsync(HttpClient http, string address)
     {
-        var outbox = await Json.ReadAsync(await http.GetAsync("/dev/outbox"), 200);
+        var outbox = await Json.ReadAsync(await http.GetAsync("/api/dev/outbox"), 200);
         return outbox["items"]!.AsArray().First(m => m!.Str("to") == address)!.Str("link");
     }
 

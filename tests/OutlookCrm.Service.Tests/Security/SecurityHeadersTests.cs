@@ -59,6 +59,14 @@ public class SecurityHeadersTests(SecurityHeadersTests.PaneFactory factory) : IC
         Assert.DoesNotContain("appsforoffice.microsoft.com", html);
     }
 
+    [Fact]
+    public async Task The_pane_page_carries_its_sign_in_configuration()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/taskpane.html");
+        Assert.Contains("<meta name=\"outlookcrm-auth-config\" content=\"{&quot;mode&quot;:&quot;development&quot;", html);
+        Assert.Contains("appsforoffice.microsoft.com", html);
+    }
+
     static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
         : response.Content.Headers.TryGetValues(name, out var content) ? string.Join(",", content) : "";

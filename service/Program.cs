@@ -68,7 +68,9 @@ if (!app.Environment.IsDevelopment())
     app.UseMiddleware<HttpsOutsideLoopback>();
 }
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/dev"),
-    branch => branch.UseMiddleware<RequestSizeLimitMiddleware>());
+    branch => branch.UseMiddleware<RequestSizeLimitMiddleware>(RequestLimits.MaxBodyBytes));
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/intake"),
+    branch => branch.UseMiddleware<RequestSizeLimitMiddleware>(RequestLimits.MaxFormBytes));
 app.UseTaskPane(auth);
 app.UseAuthentication();
 app.UseRateLimiter();

@@ -169,6 +169,16 @@ public class IntakeFlowTests(ClockedServiceFactory factory) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task An_oversized_submission_is_refused_before_it_is_read()
+    {
+        var (_, _, path) = await SentIntakeAsync("oversized@example.com");
+        var browser = Browser(factory);
+        var (_, antiforgery) = await OpenFormAsync(browser, path);
+        var response = await SubmitAsync(browser, path, antiforgery, ("q-reason", new string('x', 600 * 1024)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_submission_without_the_anti_forgery_token_is_refused()
     {
         var (_, _, path) = await SentIntakeAsync("csrf@example.com");

@@ -20,10 +20,10 @@ afterAll(async () => {
 });
 
 /** The newest outbox email to `address` that was not there before. */
-async function newEmailTo(address: string, before: Set<string>) {
+async function newEmailTo(api: Api, address: string, before: Set<string>) {
   let found: Awaited<ReturnType<typeof outbox>>[number] | undefined;
   await expect.poll(async () => {
-    found = (await outbox(baseUrl)).find((m) => m.to === address && !before.has(m.id));
+    found = (await outbox(api)).find((m) => m.to === address && !before.has(m.id));
     return !!found;
   }).toBe(true);
   return found!;
@@ -39,7 +39,8 @@ test('create a client → the intake modal → Send → the client fills in the 
   const tenant = randomUUID();
   session = await openPane(browser, baseUrl, { tenant, message: 'msg-unknown-sender' });
   const { pane, context } = session;
-  const before = new Set((await outbox(baseUrl)).map((m) => m.id));
+  const api = await Api.forTenant(baseUrl, tenant);
+  const before = new Set((await outbox(api)).map((m) => m.id));
 
   await createFromSender(pane, { newClient: '+ New client', create: 'Create', dialog: 'New client' });
   const intake = pane.getByRole('alertdialog', { name: 'Send an intake form' });
@@ -48,6 +49,12 @@ test('create a client → the intake modal → Send → the client fills in the 
   await intake.getByTestId('intake-subject').getByText('Your intake form').waitFor();
   expect(await intake.getByTestId('intake-message').innerText()).toMatch(/^Hello,? Sam/);
   expect(await intake.getByLabel('Language of the email and form').inputValue()).toBe('en');
+  // Another language: the preview shows the built-in email as the service would send it in that language.
+  await intake.getByLabel('Language of the email and form').selectOption('pt-BR');
+  await intake.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();
+  expect(await intake.getByTestId('intake-message').innerText()).toMatch(/^Olá, Sam/);
+  await intake.getByLabel('Language of the email and form').selectOption('en');
+  await intake.getByTestId('intake-subject').getByText('Your intake form').waitFor();
   await session.screenshot('13-intake-modal');
 
   await intake.getByRole('button', { name: 'Send intake form' }).click();
@@ -59,7 +66,7 @@ test('create a client → the intake modal → Send → the client fills in the 
   await session.screenshot('13-intake-sent');
 
   // The client opens the link from the email (the development outbox) and answers.
-  const email = await newEmailTo('sam.rivera@example.com', before);
+  const email = await newEmailTo(api, 'sam.rivera@example.com', before);
   expect(email.body).toContain(email.link);
   const form = await context.newPage();
   await form.goto(email.link);
@@ -86,7 +93,6 @@ test('create a client → the intake modal → Send → the client fills in the 
   await session.screenshot('13-intake-answers');
 
   // Never applied silently: the record keeps its first name.
-  const api = await Api.forTenant(baseUrl, tenant);
   const [match] = (await api.lookup(['sam.rivera@example.com'])).results[0].matches;
   expect((await api.getClient(match.clientId)).firstName).toBe('Sam');
 
@@ -100,7 +106,8 @@ test('in Portuguese the intake modal and the public form speak Portuguese', asyn
   const tenant = randomUUID();
   session = await openPane(browser, baseUrl, { tenant, message: 'msg-last-first', lang: 'pt-BR' });
   const { pane, context } = session;
-  const before = new Set((await outbox(baseUrl)).map((m) => m.id));
+  const api = await Api.forTenant(baseUrl, tenant);
+  const before = new Set((await outbox(api)).map((m) => m.id));
 
   await createFromSender(pane, { newClient: '+ Novo cliente', create: 'Criar', dialog: 'Novo cliente' });
   const intake = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
@@ -118,7 +125,7 @@ test('in Portuguese the intake modal and the public form speak Portuguese', asyn
   await record.getByRole('listitem', { name: 'Admissão de novo cliente' }).getByText('Enviado', { exact: true }).waitFor();
   await session.screenshot('14-pt-BR-intake-sent');
 
-  const email = await newEmailTo('bia.costa@example.com', before);
+  const email = await newEmailTo(api, 'bia.costa@example.com', before);
   expect(email.subject).toBe('Seu formulário de admissão');
   const form = await context.newPage();
   await form.goto(email.link);

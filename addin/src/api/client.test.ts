@@ -29,6 +29,14 @@ describe('api client', () => {
     expect(body).toEqual({ addresses: ['a@example.com', 'b@example.com'] });
   });
 
+  it('asks for intake templates in the chosen language', async () => {
+    const { api, request } = setup([jsonResponse(200, { items: [] })]);
+
+    await api.listIntakeTemplates('pt-BR');
+
+    expect(request(0).url).toBe('/api/intake/templates?language=pt-BR');
+  });
+
   it('parses problem details into an ApiError with status, code and the problem', async () => {
     const problem = { title: 'Conflict', status: 409, code: 'email-in-use', existingClientIds: ['c1', 'c2'] };
     const { api } = setup([jsonResponse(409, problem)]);

@@ -50,7 +50,10 @@ export interface ApiClient {
   /** 201 (saved now) and 200 (already saved) both resolve with the saved email. */
   saveEmail(clientId: string, body: SaveEmailBody): Promise<SavedEmail>;
   unsaveEmail(clientId: string, savedEmailId: string): Promise<void>;
-  /** `language` lets the workspace's built-in template start in the user's language. */
+  /**
+   * With `language`, the built-in template comes as it would be sent in that language (custom ones as
+   * written), and a workspace's first template starts in it.
+   */
   listIntakeTemplates(language?: string, signal?: AbortSignal): Promise<IntakeTemplate[]>;
   sendIntake(clientId: string, body: { templateId?: string; language?: string }): Promise<Intake>;
   listIntakes(clientId: string, signal?: AbortSignal): Promise<Intake[]>;
@@ -132,7 +135,7 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
     unsaveEmail: (clientId, savedEmailId) =>
       request<void>(`${clientPath(clientId)}/saved-emails/${encodeURIComponent(savedEmailId)}`, { method: 'DELETE' }),
     listIntakeTemplates: async (language, signal) =>
-      (await request<{ items: IntakeTemplate[] }>(`/api/intake/templates${language ? `?lang=${encodeURIComponent(language)}` : ''}`, { signal })).items,
+      (await request<{ items: IntakeTemplate[] }>(`/api/intake/templates${language ? `?language=${encodeURIComponent(language)}` : ''}`, { signal })).items,
     sendIntake: (clientId, body) => request<Intake>(`${clientPath(clientId)}/intakes`, { method: 'POST', body }),
     listIntakes: async (clientId, signal) => (await request<{ items: Intake[] }>(`${clientPath(clientId)}/intakes`, { signal })).items,
     getIntake: (clientId, intakeId, signal) => request<Intake>(`${clientPath(clientId)}/intakes/${encodeURIComponent(intakeId)}`, { signal }),

@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OfficeGateway } from '../office/office';
 import { jsonResponse } from '../test/fixtures';
-import { createAuthService } from './authService';
+import { authConfigFromPage, createAuthService } from './authService';
 import { defaultDevTenantId, defaultDevUserId } from './devIdentity';
 
 const office = { userName: () => 'Dr. Lee', userEmail: () => 'lee@example.org' } as unknown as OfficeGateway;
@@ -55,5 +55,54 @@ describe('auth service in development mode', () => {
 
     await tokens.getToken();
     expect(await tokens.getToken()).toBe('dev-token-2');
+  });
+});
+
+describe('sign-in configuration from the page', () => {
+  afterEach(() => {
+    document.head.innerHTML = '';
+  });
+
+  // As the service writes it: HTML-encoded JSON right after <head>.
+  const servedMeta = '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;development&quot;,&quot;clientId&quot;:null,&quot;scope&quot;:null}">';
+
+  it('uses the meta element the service wrote and does not fetch /api/auth/config', async () => {
+    document.head.innerHTML = servedMeta;
+    const fetch = devServer();
+    const tokens = createAuthService({ office, fetch: fetch as unknown as typeof globalThis.fetch, search: '' });
+
+    tokens.prefetchConfig();
+    expect(await tokens.getToken()).toBe('dev-token-1');
+
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual(['/dev/token']);
+  });
+
+  it('reads an Entra configuration with its client id and scope', () => {
+    const page = new DOMParser().parseFromString(
+      '<html><head><meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;entra&quot;,&quot;clientId&quot;:&quot;abc&quot;,&quot;scope&quot;:&quot;api://abc/access_as_user&quot;}"></head></html>',
+      'text/html',
+    );
+    expect(authConfigFromPage(page)).toEqual({ mode: 'entra', clientId: 'abc', scope: 'api://abc/access_as_user' });
+  });
+
+  it.each([
+    ['absent', ''],
+    ['empty', '<meta name="outlookcrm-auth-config" content="">'],
+    ['not JSON', '<meta name="outlookcrm-auth-config" content="{mode: development">'],
+    ['JSON of another shape', '<meta name="outlookcrm-auth-config" content="[&quot;development&quot;]">'],
+    ['an unknown mode', '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;magic&quot;,&quot;clientId&quot;:null,&quot;scope&quot;:null}">'],
+    ['a client id of the wrong type', '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;entra&quot;,&quot;clientId&quot;:42,&quot;scope&quot;:null}">'],
+  ])('falls back to GET /api/auth/config when the meta element is %s', async (_, html) => {
+    document.head.innerHTML = html;
+    const fetch = devServer();
+    const tokens = createAuthService({ office, fetch: fetch as unknown as typeof globalThis.fetch, search: '' });
+
+    expect(await tokens.getToken()).toBe('dev-token-1');
+
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual(['/api/auth/config', '/dev/token']);
+  });
+
+  it('survives a page without a document', () => {
+    expect(authConfigFromPage(undefined)).toBeNull();
   });
 });

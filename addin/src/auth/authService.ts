@@ -10,6 +10,37 @@ export interface AuthServiceOptions {
   fetch?: typeof fetch;
   baseUrl?: string;
   search?: string;
+  /** The page the pane runs in; its sign-in configuration meta element saves a round trip. */
+  document?: Pick<Document, 'querySelector'>;
+}
+
+/** The meta element the service writes into the pane's page: the same JSON as GET /api/auth/config. */
+export const authConfigMetaName = 'outlookcrm-auth-config';
+
+const isNullableString = (value: unknown) => value === null || typeof value === 'string';
+
+/**
+ * The sign-in configuration the service put into the page, or null when it is absent (e.g. `vite dev`)
+ * or not what we expect, in which case the pane asks /api/auth/config instead.
+ */
+export function authConfigFromPage(page: Pick<Document, 'querySelector'> | undefined): AuthConfig | null {
+  let content: string | null | undefined;
+  try {
+    content = page?.querySelector(`meta[name="${authConfigMetaName}"]`)?.getAttribute('content');
+  } catch {
+    return null;
+  }
+  if (!content) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { mode, clientId, scope } = value as Record<string, unknown>;
+  if ((mode !== 'development' && mode !== 'entra') || !isNullableString(clientId) || !isNullableString(scope)) return null;
+  return { mode, clientId: clientId as string | null, scope: scope as string | null };
 }
 
 async function fetchJson<T>(fetchImpl: typeof fetch, url: string, init?: RequestInit): Promise<T> {
@@ -29,7 +60,10 @@ export interface AuthService extends TokenProvider {
    * Resolves false where that is not possible (Development has no Microsoft 365 sign-in).
    */
   requestConsent(challenge: MailboxChallenge): Promise<boolean>;
-  /** Starts fetching /api/auth/config now (it needs no Office), so the first token comes sooner. */
+  /**
+   * Reads the sign-in configuration now (it needs no Office), so the first token comes sooner: from the
+   * page's meta element when the service wrote one, else by fetching /api/auth/config.
+   */
   prefetchConfig(): void;
 }
 
@@ -42,12 +76,16 @@ export function createAuthService({
   fetch: fetchImpl = globalThis.fetch.bind(globalThis),
   baseUrl = '',
   search = globalThis.location?.search ?? '',
+  document: page = globalThis.document,
 }: AuthServiceOptions): AuthService {
   const cache = new TokenCache();
   let config: Promise<AuthConfig> | null = null;
 
   const loadConfig = () => {
-    config ??= fetchJson<AuthConfig>(fetchImpl, `${baseUrl}/api/auth/config`).catch((error) => {
+    if (config) return config;
+    const embedded = authConfigFromPage(page);
+    if (embedded) return (config = Promise.resolve(embedded));
+    config = fetchJson<AuthConfig>(fetchImpl, `${baseUrl}/api/auth/config`).catch((error) => {
       config = null;
       throw error;
     });

@@ -43,6 +43,30 @@ describe('intake dialog', () => {
     expect(loadTemplates).toHaveBeenCalledWith('pt-BR');
   });
 
+  it('shows the email in the language the user picks, as the service would send it', async () => {
+    const portuguese = intakeTemplate({ language: 'pt-BR', emailSubject: 'Seu formulário de admissão', emailMessage: 'Olá, {firstName},\n\nPreencha este formulário.' });
+    let answerPortuguese: (items: ReturnType<typeof intakeTemplate>[]) => void = () => undefined;
+    const loadTemplates = vi.fn((language: string) =>
+      language === 'pt-BR' ? new Promise<ReturnType<typeof intakeTemplate>[]>((resolve) => (answerPortuguese = resolve)) : Promise.resolve([intakeTemplate()]),
+    );
+    const sendIntake = vi.fn(async () => intake());
+    renderInPane(<IntakeDialog client={ana} loadTemplates={loadTemplates} sendIntake={sendIntake as never} onSent={vi.fn()} onDismiss={vi.fn()} />);
+    expect((await screen.findByTestId('intake-subject')).textContent).toBe('Your intake form');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language of the email and form' }), 'pt-BR');
+    expect(loadTemplates).toHaveBeenLastCalledWith('pt-BR');
+    // While the other language loads, the form stays and sending waits for the preview to match.
+    expect(screen.getByText('Showing the email in the chosen language…')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Send intake form' }) as HTMLButtonElement).disabled).toBe(true);
+
+    answerPortuguese([portuguese]);
+    await waitFor(() => expect(screen.getByTestId('intake-subject').textContent).toBe('Seu formulário de admissão'));
+    expect(screen.getByTestId('intake-message').textContent).toBe('Olá, Aninha,\n\nPreencha este formulário.');
+    expect(screen.queryByText('Showing the email in the chosen language…')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Send intake form' }));
+    expect(sendIntake).toHaveBeenCalledWith('c-ana', { templateId: 't-1', language: 'pt-BR' });
+  });
+
   it('explains a client without email and does not offer sending', async () => {
     const { sendIntake } = setup({ client: { ...ana, email: null } });
     expect(await screen.findByText(/has no primary email, so the form cannot be sent/)).toBeTruthy();

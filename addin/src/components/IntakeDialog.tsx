@@ -53,13 +53,18 @@ export interface IntakeClient {
 export interface IntakeDialogProps {
   open?: boolean;
   client: IntakeClient;
+  /** The templates as they would be sent in `language`; asked again whenever the user picks another. */
   loadTemplates: (language: Locale) => Promise<IntakeTemplate[]>;
   sendIntake: (clientId: string, body: { templateId?: string; language?: string }) => Promise<Intake>;
   onSent: (intake: Intake) => void;
   onDismiss: () => void;
 }
 
-type Templates = { kind: 'loading' } | { kind: 'ready'; items: IntakeTemplate[] } | { kind: 'error'; error: unknown };
+type Templates =
+  | { kind: 'loading' }
+  // `updating`: the items are of the previous language while the chosen one loads.
+  | { kind: 'ready'; items: IntakeTemplate[]; updating: boolean }
+  | { kind: 'error'; error: unknown };
 type Sending = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; error: unknown };
 
 /** Fills `{firstName}` as the service does: the preferred name, else the first name. */
@@ -76,21 +81,23 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, o
 
   useEffect(() => {
     let current = true;
-    setTemplates({ kind: 'loading' });
-    loadTemplates(locale).then(
+    // Keep showing the form while another language loads, so the controls do not jump.
+    setTemplates((previous) => (previous.kind === 'ready' ? { ...previous, updating: true } : { kind: 'loading' }));
+    loadTemplates(language).then(
       (items) => {
         if (!current) return;
-        setTemplates({ kind: 'ready', items });
-        setTemplateId((previous) => previous || items[0]?.id || '');
+        setTemplates({ kind: 'ready', items, updating: false });
+        setTemplateId((previous) => (items.some((x) => x.id === previous) ? previous : items[0]?.id || ''));
       },
       (error: unknown) => current && setTemplates({ kind: 'error', error }),
     );
     return () => {
       current = false;
     };
-  }, [loadTemplates, locale, attempt]);
+  }, [loadTemplates, language, attempt]);
 
   const template = templates.kind === 'ready' ? templates.items.find((x) => x.id === templateId) : undefined;
+  const updating = templates.kind === 'ready' && templates.updating;
   const noEmail = !client.email;
   const send = async () => {
     if (!template || sending.kind === 'pending') return;
@@ -141,7 +148,7 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, o
                   </Select>
                 </Field>
                 {template && (
-                  <section className={styles.preview} aria-labelledby="intake-preview-heading">
+                  <section className={styles.preview} aria-labelledby="intake-preview-heading" aria-busy={updating || undefined}>
                     <Subtitle2 as="h3" id="intake-preview-heading">
                       {t('intake.previewHeading')}
                     </Subtitle2>
@@ -155,7 +162,7 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, o
                       {personalise(template.emailMessage, client)}
                     </Text>
                     <Caption1 className={styles.calm}>{t('intake.linkNote')}</Caption1>
-                    {template.language !== language && <Caption1 className={styles.calm}>{t('intake.translatedNote')}</Caption1>}
+                    {updating && <Spinner size="extra-tiny" label={t('intake.updatingPreview')} />}
                   </section>
                 )}
               </>
@@ -165,7 +172,7 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, o
           <DialogActions>
             <Button
               appearance="primary"
-              disabled={noEmail || blocked || !template || sending.kind === 'pending'}
+              disabled={noEmail || blocked || !template || updating || sending.kind === 'pending'}
               onClick={() => void send()}
             >
               {sending.kind === 'pending' ? t('intake.sending') : t('intake.send')}

@@ -1,15 +1,7 @@
 import { Button, Caption1, Link, makeStyles, Spinner, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-
-/** An email the Development service "sent" (GET /dev/outbox). */
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  link: string;
-  sentAt: string;
-}
+import { useI18n } from '../i18n/I18nContext';
+import type { OutboxMessage } from './previewApi';
 
 const useStyles = makeStyles({
   panel: { flexGrow: 1, minWidth: 0, overflowY: 'auto', padding: tokens.spacingHorizontalXL, backgroundColor: tokens.colorNeutralBackground1 },
@@ -21,53 +13,52 @@ const useStyles = makeStyles({
 });
 
 /** Development only: the intake emails the service would have sent, so the whole flow can be tried in a browser. */
-export function OutboxPanel({ onClose }: { onClose: () => void }) {
+export function OutboxPanel({ loadOutbox, onClose }: { loadOutbox: () => Promise<OutboxMessage[]>; onClose: () => void }) {
   const styles = useStyles();
+  const { t, formatDateTime } = useI18n();
   const [messages, setMessages] = useState<OutboxMessage[] | null>(null);
   const [failed, setFailed] = useState(false);
 
   const load = useCallback(async () => {
     setFailed(false);
     try {
-      const response = await fetch('/dev/outbox', { headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(String(response.status));
-      setMessages(((await response.json()) as { items: OutboxMessage[] }).items);
+      setMessages(await loadOutbox());
     } catch {
       setFailed(true);
     }
-  }, []);
+  }, [loadOutbox]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   return (
-    <section className={styles.panel} aria-label="Outbox">
+    <section className={styles.panel} aria-label={t('preview.outbox')}>
       <div className={styles.header}>
-        <Subtitle1 as="h2">Outbox</Subtitle1>
+        <Subtitle1 as="h2">{t('preview.outbox')}</Subtitle1>
         <Button size="small" onClick={() => void load()}>
-          Refresh
+          {t('preview.outbox.refresh')}
         </Button>
         <Button size="small" onClick={onClose}>
-          Close outbox
+          {t('preview.outbox.close')}
         </Button>
       </div>
-      {failed && <Text role="alert">The outbox could not be read. Is the service running in Development?</Text>}
-      {!failed && messages === null && <Spinner size="small" label="Loading the outbox…" />}
-      {messages?.length === 0 && <Text className={styles.calm}>No emails sent yet. Send an intake form from the pane.</Text>}
+      {failed && <Text role="alert">{t('preview.outbox.failed')}</Text>}
+      {!failed && messages === null && <Spinner size="small" label={t('preview.outbox.loading')} />}
+      {messages?.length === 0 && <Text className={styles.calm}>{t('preview.outbox.empty')}</Text>}
       {messages && messages.length > 0 && (
         <ul className={styles.list}>
           {messages.map((message) => (
-            <li key={message.id} className={styles.message} aria-label={`${message.subject} to ${message.to}`} data-testid="outbox-message">
+            <li key={message.id} className={styles.message} aria-label={t('preview.outbox.item', { subject: message.subject, to: message.to })} data-testid="outbox-message">
               <Subtitle2 as="h3">{message.subject}</Subtitle2>
               <Caption1>
-                To {message.to} · {new Date(message.sentAt).toLocaleString()}
+                {t('preview.outbox.sent', { to: message.to, date: formatDateTime(message.sentAt) })}
               </Caption1>
               <Text as="p" className={styles.body}>
                 {message.body}
               </Text>
               <Link href={message.link} target="_blank" rel="noopener noreferrer">
-                Open the intake form
+                {t('preview.outbox.openForm')}
               </Link>
             </li>
           ))}

@@ -13,11 +13,14 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../api/errors';
+import { I18nProvider } from '../i18n/I18nContext';
+import { createTranslator, localeFor, type Translator } from '../i18n/translator';
 import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
+import { connectPreview } from './previewApi';
 import { seedSampleClients } from './seedSampleClients';
 
 const useStyles = makeStyles({
@@ -70,14 +73,43 @@ function paneUrl(query: URLSearchParams): string {
   return `/preview/taskpane.html${qs ? `?${qs}` : ''}`;
 }
 
+type SeedStatus =
+  | { kind: 'idle' }
+  | { kind: 'seeding' }
+  | { kind: 'seeded'; created: number; alreadyThere: number }
+  | { kind: 'failed'; code: string };
+
+function seedStatusText(status: SeedStatus, t: Translator['t']): string {
+  switch (status.kind) {
+    case 'idle':
+      return '';
+    case 'seeding':
+      return t('preview.seeding');
+    case 'seeded':
+      return t('preview.seeded', { created: status.created, alreadyThere: status.alreadyThere });
+    case 'failed':
+      return t('preview.seedFailed', { code: status.code });
+  }
+}
+
 export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: URLSearchParams }) {
   const styles = useStyles();
   const [selected, setSelected] = useState<SampleMessage | null>(host.getItem());
   const [language, setLanguage] = useState(host.displayLanguage);
   const [dark, setDark] = useState(host.theme === 'dark');
   const [paneKey, setPaneKey] = useState(0);
-  const [seedStatus, setSeedStatus] = useState<string>('');
+  const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
   const [outboxOpen, setOutboxOpen] = useState(false);
+  // The page speaks the language it gives the pane as Office's display language.
+  const translator = useMemo(() => createTranslator(localeFor(language)), [language]);
+  const { t } = translator;
+  const search = query.toString() ? `?${query.toString()}` : '';
+  const preview = useMemo(() => connectPreview(search), [search]);
+
+  useEffect(() => {
+    document.documentElement.lang = translator.locale;
+    document.title = t('preview.pageTitle');
+  }, [translator, t]);
 
   useEffect(() => host.subscribe(() => setSelected(host.getItem())), [host]);
 
@@ -94,98 +126,104 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   };
 
   const seed = async () => {
-    setSeedStatus('Seeding…');
+    setSeedStatus({ kind: 'seeding' });
     try {
-      const result = await seedSampleClients(query.toString() ? `?${query.toString()}` : '');
-      setSeedStatus(`Sample clients ready (${result.created} created, ${result.alreadyThere} already there).`);
+      const result = await seedSampleClients(preview.api);
+      setSeedStatus({ kind: 'seeded', ...result });
       setPaneKey((k) => k + 1);
     } catch (error) {
-      setSeedStatus(`Seeding failed (${isApiError(error) ? error.code : 'network'}). Is the service running in Development?`);
+      setSeedStatus({ kind: 'failed', code: isApiError(error) ? error.code : 'network' });
     }
   };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <div className={styles.page}>
-        <div className={styles.toolbar} role="toolbar" aria-label="Preview settings">
-          <Subtitle1 as="h1" className={styles.toolbarTitle}>
-            Outlook preview
-          </Subtitle1>
-          <label className={styles.toolbarLabel}>
-            Language
-            <Select value={language} onChange={(_, data) => changeLanguage(data.value)} aria-label="Language">
-              <option value="en-US">English</option>
-              <option value="pt-BR">Português (Brasil)</option>
-            </Select>
-          </label>
-          <Switch
-            checked={dark}
-            onChange={(_, data) => changeTheme(data.checked)}
-            label={<span className={styles.toolbarLabel}>Dark theme</span>}
-          />
-          <Button onClick={() => void seed()}>Seed sample clients</Button>
-          <Button aria-pressed={outboxOpen} onClick={() => setOutboxOpen((open) => !open)}>
-            Outbox
-          </Button>
-          <Text role="status" className={styles.toolbarLabel}>
-            {seedStatus}
-          </Text>
-        </div>
-        <div className={styles.body}>
-          <nav aria-label="Messages" className={styles.nav}>
-            <ul className={styles.list}>
-              {[null, ...sampleMessages].map((message) => (
-                <li key={message?.id ?? 'none'}>
-                  <button
-                    type="button"
-                    className={mergeClasses(styles.listItem, selected?.id === message?.id && styles.selected)}
-                    aria-current={selected?.id === message?.id ? 'true' : undefined}
-                    onClick={() => host.select(message?.id ?? null)}
-                  >
-                    {message ? (
-                      <>
-                        <Text weight="semibold" className={styles.ellipsis}>
-                          {message.mode === 'compose' ? `[Draft] ${people(message.to)}` : message.from.displayName || message.from.emailAddress}
-                        </Text>
-                        <Body1 className={styles.ellipsis}>{message.subject}</Body1>
-                      </>
-                    ) : (
-                      <Text className={styles.calm}>No message selected</Text>
-                    )}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {outboxOpen ? (
-            <OutboxPanel onClose={() => setOutboxOpen(false)} />
-          ) : (
-          <section className={styles.reading} aria-label="Reading pane">
-            {selected ? (
-              <>
-                <Subtitle1 as="h2">{selected.subject}</Subtitle1>
-                <div className={styles.meta}>
-                  <Caption1>From</Caption1>
-                  <Caption1>{people([selected.from])}</Caption1>
-                  <Caption1>To</Caption1>
-                  <Caption1>{people(selected.to)}</Caption1>
-                  {selected.cc.length > 0 && (
-                    <>
-                      <Caption1>Cc</Caption1>
-                      <Caption1>{people(selected.cc)}</Caption1>
-                    </>
-                  )}
-                </div>
-                <Body1 as="p">{selected.body}</Body1>
-              </>
+    <I18nProvider translator={translator}>
+      <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={translator.locale}>
+        <div className={styles.page}>
+          <div className={styles.toolbar} role="toolbar" aria-label={t('preview.settings')}>
+            <Subtitle1 as="h1" className={styles.toolbarTitle}>
+              {t('preview.title')}
+            </Subtitle1>
+            <label className={styles.toolbarLabel}>
+              {t('preview.language')}
+              <Select value={language} onChange={(_, data) => changeLanguage(data.value)} aria-label={t('preview.language')}>
+                <option value="en-US" lang="en-US">
+                  {t('preview.language.en-US')}
+                </option>
+                <option value="pt-BR" lang="pt-BR">
+                  {t('preview.language.pt-BR')}
+                </option>
+              </Select>
+            </label>
+            <Switch
+              checked={dark}
+              onChange={(_, data) => changeTheme(data.checked)}
+              label={<span className={styles.toolbarLabel}>{t('preview.darkTheme')}</span>}
+            />
+            <Button onClick={() => void seed()}>{t('preview.seed')}</Button>
+            <Button aria-pressed={outboxOpen} onClick={() => setOutboxOpen((open) => !open)}>
+              {t('preview.outbox')}
+            </Button>
+            <Text role="status" className={styles.toolbarLabel}>
+              {seedStatusText(seedStatus, t)}
+            </Text>
+          </div>
+          <div className={styles.body}>
+            <nav aria-label={t('preview.messages')} className={styles.nav}>
+              <ul className={styles.list}>
+                {[null, ...sampleMessages].map((message) => (
+                  <li key={message?.id ?? 'none'}>
+                    <button
+                      type="button"
+                      className={mergeClasses(styles.listItem, selected?.id === message?.id && styles.selected)}
+                      aria-current={selected?.id === message?.id ? 'true' : undefined}
+                      onClick={() => host.select(message?.id ?? null)}
+                    >
+                      {message ? (
+                        <>
+                          <Text weight="semibold" className={styles.ellipsis}>
+                            {message.mode === 'compose' ? t('preview.draft', { to: people(message.to) }) : message.from.displayName || message.from.emailAddress}
+                          </Text>
+                          <Body1 className={styles.ellipsis}>{message.subject}</Body1>
+                        </>
+                      ) : (
+                        <Text className={styles.calm}>{t('preview.noMessage')}</Text>
+                      )}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {outboxOpen ? (
+              <OutboxPanel loadOutbox={preview.outbox} onClose={() => setOutboxOpen(false)} />
             ) : (
-              <Text className={styles.calm}>Select an item to read</Text>
+            <section className={styles.reading} aria-label={t('preview.readingPane')}>
+              {selected ? (
+                <>
+                  <Subtitle1 as="h2">{selected.subject}</Subtitle1>
+                  <div className={styles.meta}>
+                    <Caption1>{t('preview.from')}</Caption1>
+                    <Caption1>{people([selected.from])}</Caption1>
+                    <Caption1>{t('preview.to')}</Caption1>
+                    <Caption1>{people(selected.to)}</Caption1>
+                    {selected.cc.length > 0 && (
+                      <>
+                        <Caption1>{t('preview.cc')}</Caption1>
+                        <Caption1>{people(selected.cc)}</Caption1>
+                      </>
+                    )}
+                  </div>
+                  <Body1 as="p">{selected.body}</Body1>
+                </>
+              ) : (
+                <Text className={styles.calm}>{t('preview.selectItem')}</Text>
+              )}
+            </section>
             )}
-          </section>
-          )}
-          <iframe key={paneKey} className={styles.pane} title="OutlookCrm task pane" src={paneUrl(query)} />
+            <iframe key={paneKey} className={styles.pane} title={t('preview.paneFrame')} src={paneUrl(query)} />
+          </div>
         </div>
-      </div>
-    </FluentProvider>
+      </FluentProvider>
+    </I18nProvider>
   );
 }

@@ -1,8 +1,5 @@
-import { createApiClient } from '../api/client';
-import { errorFromResponse } from '../api/errors';
-import type { DevToken } from '../api/types';
-import { devIdentityFrom } from '../auth/devIdentity';
-import { previewUser, sampleClients } from './sampleMessages';
+import type { ApiClient } from '../api/client';
+import { sampleClients } from './sampleMessages';
 
 export interface SeedResult {
   created: number;
@@ -13,17 +10,7 @@ export interface SeedResult {
  * Creates the preview's known clients through the API with the development token, so a person trying
  * the preview sees every status. Running it again creates nothing new.
  */
-export async function seedSampleClients(search: string): Promise<SeedResult> {
-  const identity = devIdentityFrom(search, { name: previewUser.displayName, email: previewUser.emailAddress });
-  const tokenResponse = await fetch('/dev/token', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(identity),
-  });
-  if (!tokenResponse.ok) throw await errorFromResponse(tokenResponse);
-  const { accessToken } = (await tokenResponse.json()) as DevToken;
-  const api = createApiClient({ tokens: { getToken: async () => accessToken } });
-
+export async function seedSampleClients(api: ApiClient): Promise<SeedResult> {
   const { results } = await api.lookup(sampleClients.map((c) => c.email));
   let created = 0;
   let alreadyThere = 0;

@@ -77,6 +77,9 @@ const recordParticipants = () => {
   else document.addEventListener('DOMContentLoaded', start);
 };
 
+// By its page, not its title: the preview names the frame in its own language.
+const paneIframe = 'iframe[src^="/preview/taskpane.html"]';
+
 export async function openPane(browser: Browser, baseUrl: string, options: PreviewOptions = {}): Promise<PaneSession> {
   const tenant = options.tenant ?? randomUUID();
   const context = await browser.newContext({ viewport: { width: 1200, height: 820 }, baseURL: baseUrl });
@@ -103,7 +106,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   if (options.delay !== undefined) query.set('delay', String(options.delay));
   await page.goto(`/preview.html?${query}`);
 
-  const pane = page.frameLocator('iframe[title="OutlookCrm task pane"]');
+  const pane = page.frameLocator(paneIframe);
   const paneFrame = () => {
     const frame = page.frames().find((f) => f.url().includes('/preview/taskpane.html'));
     if (!frame) throw new Error('The task pane frame is not there.');
@@ -128,7 +131,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
     async screenshot(name) {
       const path = join(screenshotDir, `${name}.png`);
       // The reading pane's right part and the 340 px task pane, as a person sees them side by side.
-      const box = await page.locator('iframe[title="OutlookCrm task pane"]').boundingBox();
+      const box = await page.locator(paneIframe).boundingBox();
       if (!box) throw new Error('The task pane iframe has no box.');
       const x = Math.max(0, box.x - 260);
       await page.screenshot({ path, animations: 'disabled', clip: { x, y: 0, width: box.x + box.width - x, height: box.y + box.height } });
@@ -228,7 +231,7 @@ export class Api {
   }
 }
 
-/** An email the Development service would have sent (GET /dev/outbox, newest first, every tenant). */
+/** An email the Development service would have sent (GET /api/dev/outbox: the caller's workspace, newest first). */
 export interface OutboxMessage {
   id: string;
   to: string;
@@ -238,8 +241,9 @@ export interface OutboxMessage {
   sentAt: string;
 }
 
-export async function outbox(baseUrl: string): Promise<OutboxMessage[]> {
-  const response = await fetch(`${baseUrl}/dev/outbox`);
-  if (!response.ok) throw new Error(`GET /dev/outbox → ${response.status}`);
+/** The development outbox of the api's tenant (its dev token names the workspace). */
+export async function outbox(api: Api): Promise<OutboxMessage[]> {
+  const response = await api.send('GET', '/api/dev/outbox');
+  if (!response.ok) throw new Error(`GET /api/dev/outbox → ${response.status} ${await response.text()}`);
   return ((await response.json()) as { items: OutboxMessage[] }).items;
 }

@@ -14,6 +14,7 @@ public class ExportAndErasureTests(ServiceFactory factory) : IClassFixture<Servi
         var client = await admin.CreateClientAsync("Eva", "Nunes", "eva@example.com");
         await admin.PostJsonAsync($"/api/clients/{client.Id()}/emails", new { address = "eva.home@example.org", @as = "secondary" });
         await SaveAsync(admin, client.Id(), Email("<export@x.example.com>", "eva@example.com", DateTime.UtcNow.AddDays(-1), "Intake questions"));
+        await Json.ReadAsync(await admin.PostJsonAsync($"/api/clients/{client.Id()}/intakes", new { }), 201);
 
         var response = await admin.Http.GetAsync($"/api/clients/{client.Id()}/export");
         var export = await Json.ReadAsync(response, 200);
@@ -21,7 +22,8 @@ public class ExportAndErasureTests(ServiceFactory factory) : IClassFixture<Servi
         Assert.Equal("eva@example.com", export["client"]!.Str("email"));
         Assert.Equal(2, export["client"]!["emails"]!.AsArray().Count);
         Assert.Equal("Intake questions", export["savedEmails"]![0].Str("subject"));
-        Assert.Equal(["created", "addressLinked"], export["events"]!.AsArray().Select(e => e!["event"]!.Str("type")).ToArray());
+        Assert.Equal(["created", "addressLinked", "intakeSent"], export["events"]!.AsArray().Select(e => e!["event"]!.Str("type")).ToArray());
+        Assert.Equal("sent", export["intakes"]![0].Str("status"));
     }
 
     [Fact]

@@ -57,6 +57,15 @@ public class CrossTenantTests(ServiceFactory factory) : IClassFixture<ServiceFac
     }
 
     [Fact]
+    public async Task Another_tenants_admin_cannot_delete_a_field_or_see_its_values()
+    {
+        var (owner, intruderAdmin, client, field) = await ArrangeAsync();
+        await intruderAdmin.Http.GetAsync("/api/me"); // first user of their own workspace: its admin
+        await Json.ProblemAsync(await intruderAdmin.Http.DeleteAsync($"/api/fields/{field.Id()}"), 404, "not-found");
+        Assert.Equal("F41.1", (await owner.GetClientAsync(client.Id()))["fields"]![0].Str("value"));
+    }
+
+    [Fact]
     public async Task Lookup_list_and_fields_show_only_the_callers_workspace()
     {
         var (_, intruder, _, _) = await ArrangeAsync();

@@ -19,8 +19,9 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
             throw Forbidden("This organization is not allowed to use this service.");
 
         var workspaceId = await workspaces.GetOrCreateAsync(db, tenantId, context.HttpContext.RequestAborted);
-        var isFirst = await members.IsFirstMemberAsync(db, workspaceId, userId, context.HttpContext.RequestAborted);
-        currentUser.Resolve(tenantId, userId, workspaceId, principal.FindFirst("name")?.Value,
+        var name = principal.FindFirst("name")?.Value;
+        var isFirst = await members.IsFirstMemberAsync(db, workspaceId, userId, name, context.HttpContext.RequestAborted);
+        currentUser.Resolve(tenantId, userId, workspaceId, name,
             principal.FindFirst("preferred_username")?.Value, RoleOf(principal, isFirst));
         return await next(context);
     }

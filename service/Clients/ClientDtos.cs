@@ -26,7 +26,9 @@ public sealed record ClientRecord(
     DateTime CreatedAt,
     Guid CreatedBy,
     DateTime UpdatedAt,
-    Guid UpdatedBy);
+    Guid UpdatedBy,
+    string? CreatedByName,
+    string? UpdatedByName);
 
 public sealed record ClientSummary(Guid Id, string FirstName, string LastName, string? PreferredName, string DisplayName, string? Email, ClientStatus Status);
 

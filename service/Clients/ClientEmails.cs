@@ -18,7 +18,7 @@ public static class ClientEmails
 
         await using var transaction = await WriteLock.BeginAsync(db, ["address:" + address.Normalized, EmailFieldSlots.DefinitionsLockKey], cancellationToken);
         var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
-        if (Has(client, address.Normalized)) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+        if (Has(client, address.Normalized)) return await ClientRecords.OkAsync(db, client, http);
 
         await AddressOwners.EnsureFreeAsync(db, address.Normalized, client.Id, request.AllowSharedEmail, cancellationToken);
         if (asPrimary)
@@ -50,7 +50,7 @@ public static class ClientEmails
         ClientWrites.Touch(client, user, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+        return await ClientRecords.OkAsync(db, client, http);
     }
 
     public static async Task<IResult> UnlinkAsync(
@@ -79,7 +79,7 @@ public static class ClientEmails
         ClientEvents.Record(db, client, ClientEventKind.AddressUnlinked, user, now, new ClientEventDetail(removed[0]));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+        return await ClientRecords.OkAsync(db, client, http);
     }
 
     static bool Has(Client client, string normalized) =>

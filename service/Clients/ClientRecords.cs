@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.Workspaces;
 
 namespace OutlookCrm.Service.Clients;
 
@@ -21,10 +22,17 @@ public static class ClientRecords
             .Include(c => c.FieldValues).ThenInclude(v => v.Field)
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiProblem.NotFound("client");
-        return ToRecord(client);
+        return await ToRecordAsync(db, client, cancellationToken);
     }
 
-    public static ClientRecord ToRecord(Client client)
+    /// <summary>The record with the names of who created and last changed it.</summary>
+    public static async Task<ClientRecord> ToRecordAsync(AppDbContext db, Client client, CancellationToken cancellationToken) =>
+        ToRecord(client, await WorkspaceMembers.NamesAsync(db, client.WorkspaceId, [client.CreatedBy, client.UpdatedBy], cancellationToken));
+
+    public static async Task<IResult> OkAsync(AppDbContext db, Client client, HttpContext http) =>
+        Ok(await ToRecordAsync(db, client, http.RequestAborted), http);
+
+    public static ClientRecord ToRecord(Client client, IReadOnlyDictionary<Guid, string>? names = null)
     {
         var values = client.FieldValues
             .Where(v => v.Field is not null)
@@ -36,7 +44,7 @@ public static class ClientRecords
             .Where(v => v.EmailNormalized is not null)
             .Select(v => new ClientEmailDto(v.Value, ClientEmailDto.FieldKind, v.FieldId, v.Field!.Label)));
         var fields = values.Select(v => new ClientFieldDto(v.FieldId, v.Field!.Label, v.Field.Type, v.Value)).ToList();
-        return client.ToRecord(emails, fields);
+        return client.ToRecord(emails, fields, names?.GetValueOrDefault(client.CreatedBy), names?.GetValueOrDefault(client.UpdatedBy));
     }
 
     public static IResult Ok(ClientRecord record, HttpContext http)

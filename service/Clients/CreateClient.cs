@@ -60,6 +60,7 @@ public static class CreateClient
         ClientWrites.Touch(client, user, now);
         db.Clients.Add(client);
         ClientEvents.Record(db, client, ClientEventKind.Created, user, now);
-        return ClientRecords.ToRecord(client);
+        var names = user.Name is null ? null : new Dictionary<Guid, string> { [user.UserId] = user.Name };
+        return ClientRecords.ToRecord(client, names);
     }
 }

@@ -26,13 +26,13 @@ public static class UpdateClient
         var before = ContactDetails.Of(client);
         changes.ApplyTo(client);
         var changed = before.ChangedIn(client);
-        if (changed.Count == 0) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+        if (changed.Count == 0) return await ClientRecords.OkAsync(db, client, http);
         ClientWrites.Touch(client, user, now);
         ClientEvents.Record(db, client, ClientEventKind.DetailsUpdated, user, now, new ClientEventDetail(Properties: changed));
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+        return await ClientRecords.OkAsync(db, client, http);
     }
 
     /// <summary>The contact details a PATCH may change, to tell which ones it did.</summary>

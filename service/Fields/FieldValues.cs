@@ -30,7 +30,7 @@ public static class FieldValues
         ClientEventKind kind;
         if (value is null)
         {
-            if (current is null) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+            if (current is null) return await ClientRecords.OkAsync(db, client, http);
             client.FieldValues.Remove(current);
             kind = ClientEventKind.FieldCleared;
         }
@@ -38,7 +38,7 @@ public static class FieldValues
         {
             if (email is { } newAddress && current?.EmailNormalized != newAddress.Normalized)
                 await AddressOwners.EnsureFreeAsync(db, newAddress.Normalized, client.Id, request.AllowSharedEmail, cancellationToken);
-            if (current?.Value == value) return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+            if (current?.Value == value) return await ClientRecords.OkAsync(db, client, http);
             kind = current is null ? ClientEventKind.FieldAdded : ClientEventKind.FieldChanged;
             if (current is null)
             {
@@ -53,7 +53,7 @@ public static class FieldValues
         ClientEvents.Record(db, client, kind, user, now, new ClientEventDetail(Label: field.Label, Address: email?.Original));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ClientRecords.Ok(ClientRecords.ToRecord(client), http);
+        return await ClientRecords.OkAsync(db, client, http);
     }
 
     /// <summary>The value as text; null for JSON null or an empty string (both clear the value).</summary>

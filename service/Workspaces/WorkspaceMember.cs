@@ -10,6 +10,8 @@ public sealed class WorkspaceMember
     public Guid UserId { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public bool IsFirst { get; set; }
+    /// <summary>The name from the user's token, so records can say who created or changed them.</summary>
+    public string? DisplayName { get; set; }
 }
 
 sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>
@@ -18,5 +20,6 @@ sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMe
     {
         e.HasKey(m => new { m.WorkspaceId, m.UserId });
         e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(m => m.DisplayName).HasMaxLength(200);
     }
 }

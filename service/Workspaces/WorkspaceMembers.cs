@@ -4,14 +4,18 @@ using OutlookCrm.Service.Infrastructure;
 
 namespace OutlookCrm.Service.Workspaces;
 
-/// <summary>Remembers which users a workspace has seen, and which one came first (cached: members never change).</summary>
+/// <summary>
+/// Remembers which users a workspace has seen, which one came first, and their names (cached per
+/// process: the database is written only when a user is new or their name changed).
+/// </summary>
 public sealed class WorkspaceMembers(TimeProvider clock)
 {
-    readonly ConcurrentDictionary<(Guid, Guid), bool> isFirstByMember = new();
+    readonly ConcurrentDictionary<(Guid, Guid), (bool IsFirst, string? Name)> known = new();
 
-    public async Task<bool> IsFirstMemberAsync(AppDbContext db, Guid workspaceId, Guid userId, CancellationToken cancellationToken)
+    public async Task<bool> IsFirstMemberAsync(AppDbContext db, Guid workspaceId, Guid userId, string? name, CancellationToken cancellationToken)
     {
-        if (isFirstByMember.TryGetValue((workspaceId, userId), out var cached)) return cached;
+        name = name is { Length: > 200 } ? name[..200] : name;
+        if (known.TryGetValue((workspaceId, userId), out var cached) && cached.Name == name) return cached.IsFirst;
 
         await using var transaction = await WriteLock.BeginAsync(db, [$"members:{workspaceId:N}"], cancellationToken);
         var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken);
@@ -23,12 +27,27 @@ public sealed class WorkspaceMembers(TimeProvider clock)
                 UserId = userId,
                 FirstSeenAt = clock.GetUtcNow().UtcDateTime,
                 IsFirst = !await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId, cancellationToken),
+                DisplayName = name,
             };
             db.WorkspaceMembers.Add(member);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.Entry(member).State = EntityState.Detached;
         }
-        return isFirstByMember.GetOrAdd((workspaceId, userId), member.IsFirst);
+        else if (member.DisplayName != name && name is not null)
+        {
+            member.DisplayName = name;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.Entry(member).State = EntityState.Detached;
+        known[(workspaceId, userId)] = (member.IsFirst, name);
+        return member.IsFirst;
+    }
+
+    /// <summary>Names of the given users of a workspace, for "created by" lines.</summary>
+    public static async Task<Dictionary<Guid, string>> NamesAsync(AppDbContext db, Guid workspaceId, IEnumerable<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.Distinct().ToList();
+        return await db.WorkspaceMembers.AsNoTracking()
+            .Where(m => m.WorkspaceId == workspaceId && ids.Contains(m.UserId) && m.DisplayName != null)
+            .ToDictionaryAsync(m => m.UserId, m => m.DisplayName!, cancellationToken);
     }
 }

@@ -49,6 +49,9 @@ export interface ClientRecord {
   createdBy: string | null;
   updatedAt: string;
   updatedBy: string | null;
+  /** Display names of those users, when the service knows them. */
+  createdByName?: string | null;
+  updatedByName?: string | null;
 }
 
 export interface ClientSummary {

@@ -23,7 +23,8 @@ export interface HistoryTabProps {
 export function HistoryTab({ record, timeline }: HistoryTabProps) {
   const { t, formatDateTime } = useI18n();
   const styles = useStyles();
-  const who = (user: string | null) => user || t('history.unknownUser');
+  // A colleague's name when the service knows it; never a bare user id.
+  const who = (name: string | null | undefined) => name || t('history.unknownUser');
 
   return (
     <div className={styles.tab}>
@@ -37,8 +38,8 @@ export function HistoryTab({ record, timeline }: HistoryTabProps) {
         <Subtitle2 as="h3" id="history-record-heading">
           {t('history.recordHeading')}
         </Subtitle2>
-        <Text>{t('history.created', { date: formatDateTime(record.createdAt), user: who(record.createdBy) })}</Text>
-        <Text>{t('history.updated', { date: formatDateTime(record.updatedAt), user: who(record.updatedBy) })}</Text>
+        <Text>{t('history.created', { date: formatDateTime(record.createdAt), user: who(record.createdByName) })}</Text>
+        <Text>{t('history.updated', { date: formatDateTime(record.updatedAt), user: who(record.updatedByName) })}</Text>
       </section>
       <section className={styles.section} aria-labelledby="history-addresses-heading">
         <Subtitle2 as="h3" id="history-addresses-heading">

@@ -15,9 +15,11 @@ export function clientRecord(overrides: Partial<ClientRecord> = {}): ClientRecor
     fields: [],
     version: '"v1"',
     createdAt: '2025-01-02T10:00:00Z',
-    createdBy: 'Preview User',
+    createdBy: 'a1b2c3d4-0000-4000-8000-000000000001',
+    createdByName: 'Preview User',
     updatedAt: '2025-01-03T10:00:00Z',
-    updatedBy: 'Preview User',
+    updatedBy: 'a1b2c3d4-0000-4000-8000-000000000001',
+    updatedByName: 'Preview User',
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ public class CreateClientTests(ServiceFactory factory) : IClassFixture<ServiceFa
         var primary = Assert.Single(record["emails"]!.AsArray());
         Assert.Equal("primary", primary!.Str("kind"));
         Assert.Equal(session.UserId, record.Id("createdBy"));
+        Assert.Equal("Test Practitioner", record.Str("createdByName"));
 
         var read = await session.GetClientAsync(id);
         Assert.Equal(record.ToJsonString(), read.ToJsonString());

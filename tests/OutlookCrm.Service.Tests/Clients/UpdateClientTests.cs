@@ -24,6 +24,18 @@ public class UpdateClientTests(ServiceFactory factory) : IClassFixture<ServiceFa
     }
 
     [Fact]
+    public async Task The_record_names_who_created_and_who_last_changed_it()
+    {
+        var tenant = Guid.NewGuid();
+        var ana = await factory.SignInAsync(tenant, name: "Dr. Ana Lima");
+        var bruno = await factory.SignInAsync(tenant, name: "Bruno Reception");
+        var created = await ana.CreateClientAsync("Named", "Record");
+        var updated = await Json.ReadAsync(await Patch(bruno, created.Id(), """{"lastName":"Changed"}""", created.Str("version")), 200);
+        Assert.Equal("Dr. Ana Lima", updated.Str("createdByName"));
+        Assert.Equal("Bruno Reception", updated.Str("updatedByName"));
+    }
+
+    [Fact]
     public async Task Patch_without_if_match_is_precondition_required()
     {
         var session = await factory.SignInAsync();

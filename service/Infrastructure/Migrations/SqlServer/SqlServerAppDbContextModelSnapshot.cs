@@ -566,6 +566,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("datetime2");
 

@@ -552,6 +552,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
 

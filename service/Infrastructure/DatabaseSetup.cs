@@ -61,10 +61,10 @@ public static class DatabaseSetup
         try
         {
             // WAL lets readers run beside the one writer; the mode is stored in the file, so once is enough.
-            // Writers that find the file busy wait (Microsoft.Data.Sqlite retries up to the command timeout).
+            // (Busy waiting and durability are set per connection: SqliteConnectionSetup.)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        catch (System.Data.Common.DbException e)
         {
             // The service still starts: requests answer 503 and /health/ready reports the database until it is back.
             app.Logger.LogWarning("The database is not reachable at start-up ({Error})", e.GetType().Name);

@@ -43,7 +43,7 @@ public static class IntakeEndpoints
         if (request.Language is { } asked && !texts.Languages.Contains(asked, StringComparer.OrdinalIgnoreCase))
             throw ApiProblem.Validation("language", $"One of {string.Join(", ", texts.Languages)}.");
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ApiProblem.NotFound("client");
-        if (client.Email is null) throw new ApiProblem(422, "client-has-no-email", "The client has no primary email to send the intake to.");
+        if (client.Email is null) throw ApiProblem.ClientHasNoEmail();
 
         await IntakeTemplateEndpoints.EnsureDefaultAsync(db, user, texts.LanguageFor(http.Request), texts, clock, cancellationToken);
         var template = request.TemplateId is { } templateId
@@ -90,9 +90,9 @@ public static class IntakeEndpoints
         IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken) ?? throw ApiProblem.NotFound("intake");
-        if (intake.Status == IntakeStatus.Completed) throw new ApiProblem(409, "intake-completed", "This intake is already completed.");
+        if (intake.Status == IntakeStatus.Completed) throw ApiProblem.IntakeCompleted();
         var client = await db.Clients.FirstAsync(c => c.Id == id, cancellationToken);
-        if (client.Email is null) throw new ApiProblem(422, "client-has-no-email", "The client has no primary email to send the intake to.");
+        if (client.Email is null) throw ApiProblem.ClientHasNoEmail();
         var stored = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == intake.TemplateId, cancellationToken);
         var template = stored is null ? null : DefaultTemplate.InLanguage(stored, intake.Language, texts);
 
@@ -112,7 +112,7 @@ public static class IntakeEndpoints
     static async Task<IntakeDto> RevokeAsync(Guid id, Guid intakeId, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken) ?? throw ApiProblem.NotFound("intake");
-        if (intake.Status == IntakeStatus.Completed) throw new ApiProblem(409, "intake-completed", "This intake is already completed.");
+        if (intake.Status == IntakeStatus.Completed) throw ApiProblem.IntakeCompleted();
         var now = clock.GetUtcNow().UtcDateTime;
         if (intake.Status != IntakeStatus.Revoked)
         {

@@ -46,6 +46,12 @@ public sealed class ApiProblem(int status, string code, string title, string? de
     public static ApiProblem FieldExists(Guid fieldId) =>
         new ApiProblem(409, "field-exists", "A field with this label already exists.").With("existingFieldId", fieldId);
 
+    public static ApiProblem ClientHasNoEmail() =>
+        new(422, "client-has-no-email", "The client has no primary email to send the intake to.");
+
+    public static ApiProblem IntakeCompleted() =>
+        new(409, "intake-completed", "This intake is already completed.");
+
     public static ApiProblem VersionMismatch() =>
         new(412, "version-mismatch", "The record was changed by someone else.", "Reload it and apply your change again.");
 

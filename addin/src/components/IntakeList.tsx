@@ -2,12 +2,6 @@ import {
   Badge,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -20,6 +14,7 @@ import {
 import { useState } from 'react';
 import type { Intake, IntakeAnswer, IntakeStatus } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
@@ -127,26 +122,17 @@ export function IntakeList({ intakes, loadError, actionError, notice, onRetry, o
           })}
         </ul>
       )}
-      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('intakes.revokeTitle')}</DialogTitle>
-            <DialogContent>{t('intakes.revokeBody', { address: confirming?.sentTo ?? '' })}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (confirming) onRevoke(confirming);
-                  setConfirming(null);
-                }}
-              >
-                {t('intakes.revoke')}
-              </Button>
-              <Button onClick={() => setConfirming(null)}>{t('common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('intakes.revokeTitle')}
+        body={t('intakes.revokeBody', { address: confirming?.sentTo ?? '' })}
+        confirmLabel={t('intakes.revoke')}
+        onConfirm={() => {
+          if (confirming) onRevoke(confirming);
+          setConfirming(null);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
     </section>
   );
 }

@@ -1,12 +1,6 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Link,
   makeStyles,
   MessageBar,
@@ -22,6 +16,7 @@ import type { HistoryItem } from '../api/types';
 import type { HistoryState } from '../app/useHistory';
 import { eventSentence, groupByDay, timeOfDay } from '../history/timelineText';
 import { useI18n } from '../i18n/I18nContext';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
@@ -184,20 +179,14 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
         </div>
       )}
 
-      <Dialog open={confirming !== null} onOpenChange={(_, data) => !data.open && setConfirming(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('timeline.unsaveTitle')}</DialogTitle>
-            <DialogContent>{t('timeline.unsaveBody', { subject: confirming?.subject || t('timeline.noSubject') })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void confirmUnsave()}>
-                {t('timeline.unsaveConfirm')}
-              </Button>
-              <Button onClick={() => setConfirming(null)}>{t('common.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('timeline.unsaveTitle')}
+        body={t('timeline.unsaveBody', { subject: confirming?.subject || t('timeline.noSubject') })}
+        confirmLabel={t('timeline.unsaveConfirm')}
+        onConfirm={() => void confirmUnsave()}
+        onCancel={() => setConfirming(null)}
+      />
     </div>
   );
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Clients;
-using OutlookCrm.Service.Infrastructure;
 
 using static Benchmarks.SqliteBulk;
 
@@ -16,14 +14,8 @@ static class HistorySeeder
 {
     public static async Task<Guid> SeedAsync(string databasePath, Guid tenantId, int items)
     {
-        var connectionString = $"Data Source={databasePath}";
-        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options))
-            await db.Database.MigrateAsync();
-
+        await using var connection = await OpenMigratedAsync(databasePath);
         var watch = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
         var workspaceId = Guid.NewGuid();
         var userId = Guid.NewGuid();
         var now = DateTime.UtcNow;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
-using OutlookCrm.Service.Infrastructure;
 
 using static Benchmarks.SqliteBulk;
 
@@ -20,14 +18,8 @@ static class LookupSeeder
 
     public static async Task SeedAsync(string databasePath, Guid tenantId, int count)
     {
-        var connectionString = $"Data Source={databasePath}";
-        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options))
-            await db.Database.MigrateAsync();
-
+        await using var connection = await OpenMigratedAsync(databasePath);
         var watch = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");
 
         var workspaceId = Guid.NewGuid();
         var fieldId = Guid.NewGuid();

@@ -38,7 +38,7 @@ describe('intake dialog', () => {
   it('defaults to the pane language and speaks Portuguese', async () => {
     const { loadTemplates } = setup({ locale: 'pt-BR' });
     expect(await screen.findByRole('alertdialog', { name: 'Enviar formulário de admissão' })).toBeTruthy();
-    expect((screen.getByRole('combobox', { name: 'Idioma do e-mail e do formulário' }) as HTMLSelectElement).value).toBe('pt-BR');
+    expect(((await screen.findByRole('combobox', { name: 'Idioma do e-mail e do formulário' })) as HTMLSelectElement).value).toBe('pt-BR');
     expect(screen.getByRole('button', { name: 'Pular' })).toBeTruthy();
     expect(loadTemplates).toHaveBeenCalledWith('pt-BR');
   });

@@ -28,9 +28,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(SecuritySettings.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WorkspaceDirectory>();
 builder.Services.AddScoped<IdempotencyStore>();
-builder.Services.AddScoped<AuditTrail>();
-builder.Services.AddSingleton<AuditWriter>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+builder.Services.AddAuditTrail(database);
+builder.Services.AddLookup(database);
 builder.Services.AddSingleton<WorkspaceMembers>();
 builder.Services.AddSingleton<TextCatalog>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeSettings.Section).Get<IntakeSettings>() ?? new IntakeSettings());

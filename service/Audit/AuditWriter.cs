@@ -9,7 +9,7 @@ namespace OutlookCrm.Service.Audit;
 /// one transaction. Audited reads stay durable before they are answered without a write transaction
 /// per read, which is what keeps lookups fast under load.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> logger) : BackgroundService
+public sealed class AuditWriter(IAuditStore store, ILogger<AuditWriter> logger) : BackgroundService
 {
     const int MaxBatch = 500;
     readonly Channel<(AuditRecord Record, TaskCompletionSource Committed)> pending =
@@ -47,10 +47,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.AuditRecords.AddRange(batch.Select(b => b.Record));
-            await db.SaveChangesAsync(CancellationToken.None);
+            await store.AppendAsync(batch.ConvertAll(b => b.Record), CancellationToken.None);
             foreach (var (_, committed) in batch) committed.TrySetResult();
         }
         catch (Exception e)

@@ -24,6 +24,9 @@ public static class DatabaseSetup
                 var connectionString = SqliteConnectionString(settings, builder.Environment.ContentRootPath);
                 builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance));
                 builder.Services.AddScoped<AppDbContext>(ForRequest<SqliteAppDbContext>);
+                builder.Services.AddSingleton(new SqliteDatabase(connectionString));
+                builder.Services.AddSingleton<SqliteCheckpointer>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
                 break;
         }
         return settings;
@@ -72,15 +75,11 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>
-/// Per connection: a writer that finds the file busy waits inside SQLite (short back-off) instead of
-/// Microsoft.Data.Sqlite's coarse retry; and, with WAL, commits are durable across a process crash
-/// without an fsync each (synchronous=NORMAL; see docs/decisions/0007).
-/// </summary>
+/// <summary>Applies <see cref="SqliteDatabase.ConnectionPragmas"/> to every connection EF Core opens.</summary>
 sealed class SqliteConnectionSetup : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSetup Instance = new();
-    const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+    const string Pragmas = SqliteDatabase.ConnectionPragmas;
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {

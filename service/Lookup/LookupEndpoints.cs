@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Audit;
+using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -16,32 +16,26 @@ public static class LookupEndpoints
     public const int MaxAddresses = 50;
     const string PrimaryMatch = "primary";
 
+    /// <summary>The embedded database gets its prepared-statement lookup; other providers the EF Core query.</summary>
+    public static void AddLookup(this IServiceCollection services, DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite) services.AddSingleton<IAddressOwners, SqliteAddressOwners>();
+        else services.AddScoped<IAddressOwners, EfAddressOwners>();
+    }
+
     public static void MapLookup(this RouteGroupBuilder api) =>
         api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithName("Lookup")
             .WithSummary("Resolves up to 50 addresses to the clients they belong to.")
             .Audit("lookup", "address", routeKey: null);
 
-    /// <summary>Both index seeks in one statement (UNION ALL), so a lookup is one database round trip.</summary>
-    static readonly Func<AppDbContext, string[], IAsyncEnumerable<AddressOwner>> Owners =
-        EF.CompileAsyncQuery((AppDbContext db, string[] addresses) => db.Clients
-            .Where(c => addresses.Contains(c.EmailNormalized!))
-            .Select(c => new AddressOwner { Address = c.EmailNormalized!, ClientId = c.Id, FirstName = c.FirstName, LastName = c.LastName, PreferredName = c.PreferredName, FieldLabel = null })
-            .Concat(db.FieldValues
-                .Where(v => addresses.Contains(v.EmailNormalized!))
-                .Select(v => new AddressOwner { Address = v.EmailNormalized!, ClientId = v.ClientId, FirstName = v.Client!.FirstName, LastName = v.Client.LastName, PreferredName = v.Client.PreferredName, FieldLabel = v.Field!.Label })));
-
-    static async Task<LookupResponse> LookupAsync(LookupRequest request, AppDbContext db, CancellationToken cancellationToken)
+    static async Task<LookupResponse> LookupAsync(LookupRequest request, IAddressOwners addressOwners, CurrentUser user, CancellationToken cancellationToken)
     {
         if (request.Addresses is not { Count: > 0 and <= MaxAddresses } requested)
             throw ApiProblem.Validation("addresses", $"A list of 1 to {MaxAddresses} addresses.");
 
         var normalized = requested.Select(a => EmailAddress.TryParse(a, out var address) ? address.Normalized : null).ToList();
         var distinct = normalized.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var owners = new List<AddressOwner>();
-        if (distinct.Length > 0)
-        {
-            await foreach (var owner in Owners(db, distinct).WithCancellation(cancellationToken)) owners.Add(owner);
-        }
+        var owners = distinct.Length > 0 ? await addressOwners.FindAsync(user.WorkspaceId, distinct, cancellationToken) : [];
         var matchesByAddress = owners.ToLookup(o => o.Address, StringComparer.Ordinal);
 
         var results = requested.Select((address, i) => normalized[i] is { } key
@@ -58,15 +52,4 @@ public static class LookupEndpoints
             .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(m => m.ClientId)
             .ToList();
-
-    // Settable properties, not a constructor: EF translates set operations over member initializers only.
-    sealed class AddressOwner
-    {
-        public required string Address { get; init; }
-        public required Guid ClientId { get; init; }
-        public required string FirstName { get; init; }
-        public required string LastName { get; init; }
-        public required string? PreferredName { get; init; }
-        public required string? FieldLabel { get; init; }
-    }
 }

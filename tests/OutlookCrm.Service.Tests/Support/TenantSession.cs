@@ -41,6 +41,9 @@ public sealed class TenantSession(ServiceFactory factory, Guid tenantId, Guid us
         return await Json.ReadAsync(response, 201);
     }
 
+    public async Task<Guid> WorkspaceIdAsync() =>
+        (await Json.ReadAsync(await Http.GetAsync("/api/me"), 200))["workspace"]!.AsObject().Id();
+
     public async Task<JsonObject> GetClientAsync(Guid id) => await Json.ReadAsync(await Http.GetAsync($"/api/clients/{id}"), 200);
 
     public Task<HttpResponseMessage> LookupAsyncRaw(params string?[] addresses) => Http.PostAsJsonAsync("/api/lookup", new { addresses });

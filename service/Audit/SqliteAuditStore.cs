@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using OutlookCrm.Service.Infrastructure;
+
+namespace OutlookCrm.Service.Audit;
+
+/// <summary>
+/// Appends to the embedded database without EF Core: every lookup writes a record, and EF's change
+/// tracking and a new prepared statement per batch cost more than the insert (BENCHMARKS.md). One
+/// connection with its INSERT prepared once; values bound as EF Core stores them on SQLite (Guids as
+/// upper-case text, times as ISO text), which the audit tests read back through EF Core.
+/// Called by the <see cref="AuditWriter"/> only, one batch at a time; <see cref="SqliteCheckpointer"/>
+/// keeps its commits short.
+/// </summary>
+sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkpointer) : IAuditStore, IDisposable
+{
+    const string Insert = $"""
+        INSERT INTO {AuditRecordConfiguration.Table} (WorkspaceId, TenantId, UserId, Action, ObjectType, ObjectId, OccurredAt, Outcome, CorrelationId)
+        VALUES ($workspace, $tenant, $user, $action, $objectType, $objectId, $occurredAt, $outcome, $correlation)
+        """;
+
+    Appender? appender;
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        appender ??= Appender.Open(database);
+        try
+        {
+            appender.Append(records);
+            checkpointer.WalGrew();
+        }
+        catch
+        {
+            // Reopened for the next batch: the connection may be what failed.
+            appender.Dispose();
+            appender = null;
+            throw;
+        }
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => appender?.Dispose();
+
+    sealed class Appender : IDisposable
+    {
+        readonly SqliteConnection connection;
+        readonly SqliteCommand command;
+        readonly SqliteParameter workspace, tenant, user, action, objectType, objectId, occurredAt, outcome, correlation;
+
+        Appender(SqliteConnection connection)
+        {
+            this.connection = connection;
+            command = connection.CreateCommand();
+            command.CommandText = Insert;
+            workspace = command.Parameters.Add("$workspace", SqliteType.Text);
+            tenant = command.Parameters.Add("$tenant", SqliteType.Text);
+            user = command.Parameters.Add("$user", SqliteType.Text);
+            action = command.Parameters.Add("$action", SqliteType.Text);
+            objectType = command.Parameters.Add("$objectType", SqliteType.Text);
+            objectId = command.Parameters.Add("$objectId", SqliteType.Text);
+            occurredAt = command.Parameters.Add("$occurredAt", SqliteType.Text);
+            outcome = command.Parameters.Add("$outcome", SqliteType.Text);
+            correlation = command.Parameters.Add("$correlation", SqliteType.Text);
+            command.Prepare();
+        }
+
+        public static Appender Open(SqliteDatabase database)
+        {
+            var connection = database.Open();
+            try
+            {
+                return new Appender(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public void Append(IReadOnlyList<AuditRecord> records)
+        {
+            // IMMEDIATE: takes the write lock up front, waiting (busy_timeout) behind other writers.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            command.Transaction = transaction;
+            foreach (var record in records)
+            {
+                workspace.Value = (object?)record.WorkspaceId ?? DBNull.Value;
+                tenant.Value = (object?)record.TenantId ?? DBNull.Value;
+                user.Value = (object?)record.UserId ?? DBNull.Value;
+                action.Value = record.Action;
+                objectType.Value = (object?)record.ObjectType ?? DBNull.Value;
+                objectId.Value = (object?)record.ObjectId ?? DBNull.Value;
+                occurredAt.Value = record.OccurredAt.Kind == DateTimeKind.Utc ? record.OccurredAt : record.OccurredAt.ToUniversalTime();
+                outcome.Value = record.Outcome;
+                correlation.Value = record.CorrelationId;
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+
+        public void Dispose()
+        {
+            command.Dispose();
+            connection.Dispose();
+        }
+    }
+}

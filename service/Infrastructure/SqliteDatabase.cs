@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace OutlookCrm.Service.Infrastructure;
+
+/// <summary>
+/// The embedded database file, for the two hot paths that bypass EF Core (lookup reads, audit
+/// appends): they hold their own connections so their prepared statements live as long as the
+/// connection (Microsoft.Data.Sqlite keeps a statement prepared per command only, and EF Core makes
+/// a new command for every query).
+/// </summary>
+public sealed class SqliteDatabase(string connectionString)
+{
+    /// <summary>
+    /// Per connection: a writer that finds the file busy waits inside SQLite (short back-off) instead of
+    /// Microsoft.Data.Sqlite's coarse retry; and, with WAL, commits are durable across a process crash
+    /// without an fsync each (synchronous=NORMAL; see docs/decisions/0007).
+    /// </summary>
+    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+
+    public string ConnectionString => connectionString;
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

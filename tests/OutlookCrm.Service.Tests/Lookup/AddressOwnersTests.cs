@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Lookup;
+using OutlookCrm.Service.Tests.Support;
+
+namespace OutlookCrm.Service.Tests.Lookup;
+
+/// <summary>
+/// The embedded database answers lookups with its own prepared statement; SQL Server with the EF Core
+/// query. Both run here on SQLite and must find the same owners, in the caller's workspace only.
+/// </summary>
+public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task The_prepared_lookup_and_the_ef_core_query_find_the_same_owners()
+    {
+        var session = await factory.SignInAsync();
+        var ana = await session.CreateClientAsync("Ana", "Souza", "ana@example.com");
+        await session.PostJsonAsync($"/api/clients/{ana.Id()}/emails", new { address = "family@example.org", @as = "secondary" });
+        var bia = await session.CreateClientAsync("Bia", "Souza", "family@example.org", new { allowSharedEmail = true, preferredName = "Bibi" });
+        var other = await factory.SignInAsync();
+        await other.CreateClientAsync("Intruder", "Elsewhere", "ana@example.com");
+        await other.CreateClientAsync("Intruder", "Family", "family@example.org");
+        var workspaceId = await session.WorkspaceIdAsync();
+        string[] addresses = ["ana@example.com", "family@example.org", "nobody@example.com"];
+
+        var prepared = factory.Services.GetRequiredService<IAddressOwners>();
+        Assert.IsType<SqliteAddressOwners>(prepared);
+        var fromPrepared = await prepared.FindAsync(workspaceId, addresses, CancellationToken.None);
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Resolve(session.TenantId, session.UserId, workspaceId, null, null);
+        var fromEf = await new EfAddressOwners(scope.ServiceProvider.GetRequiredService<AppDbContext>()).FindAsync(workspaceId, addresses, CancellationToken.None);
+
+        string[] expected =
+        [
+            $"ana@example.com {ana.Id()} Ana Souza - primary",
+            $"family@example.org {ana.Id()} Ana Souza - Secondary email",
+            $"family@example.org {bia.Id()} Bia Souza Bibi primary",
+        ];
+        Assert.Equal(expected, Describe(fromPrepared));
+        Assert.Equal(expected, Describe(fromEf));
+    }
+
+    [Fact]
+    public async Task The_prepared_lookup_finds_nothing_in_a_workspace_without_those_addresses()
+    {
+        var session = await factory.SignInAsync();
+        await session.CreateClientAsync("Only", "Here", "only.here@example.com");
+        var stranger = await factory.SignInAsync();
+
+        var owners = await factory.Services.GetRequiredService<IAddressOwners>()
+            .FindAsync(await stranger.WorkspaceIdAsync(), ["only.here@example.com"], CancellationToken.None);
+        Assert.Empty(owners);
+    }
+
+    [Fact]
+    public async Task The_ef_core_query_refuses_a_workspace_that_is_not_the_callers()
+    {
+        var session = await factory.SignInAsync();
+        using var scope = factory.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Resolve(session.TenantId, session.UserId, await session.WorkspaceIdAsync(), null, null);
+        var query = new EfAddressOwners(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => query.FindAsync(Guid.NewGuid(), ["a@example.com"], CancellationToken.None));
+    }
+
+    static string[] Describe(IEnumerable<AddressOwner> owners) =>
+        owners.Select(o => $"{o.Address} {o.ClientId} {o.FirstName} {o.LastName} {o.PreferredName ?? "-"} {o.FieldLabel ?? "primary"}")
+            .Order(StringComparer.Ordinal).ToArray();
+}

@@ -50,6 +50,7 @@ static class LookupBenchmark
             results.Add(result);
         }
         Report.Table(results);
+        Report.Verdict(results.Where(r => r.Name == "POST /api/lookup").ToList(), maxP99Ms: 5, minThroughput: 3_000);
         Console.WriteLine($"\nService resident memory after the run: {service.ResidentMiB:F0} MiB");
     }
 

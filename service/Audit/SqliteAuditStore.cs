@@ -8,8 +8,8 @@ namespace OutlookCrm.Service.Audit;
 /// tracking and a new prepared statement per batch cost more than the insert (BENCHMARKS.md). One
 /// connection with its INSERT prepared once; values bound as EF Core stores them on SQLite (Guids as
 /// upper-case text, times as ISO text), which the audit tests read back through EF Core.
-/// Called by the <see cref="AuditWriter"/> only, one batch at a time; <see cref="SqliteCheckpointer"/>
-/// keeps its commits short.
+/// The <see cref="AuditWriter"/> sends one batch at a time; <see cref="SqliteCheckpointer"/> keeps its
+/// commits short.
 /// </summary>
 sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkpointer) : IAuditStore, IDisposable
 {
@@ -18,28 +18,36 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
         VALUES ($workspace, $tenant, $user, $action, $objectType, $objectId, $occurredAt, $outcome, $correlation)
         """;
 
+    readonly Lock gate = new();
     Appender? appender;
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        appender ??= Appender.Open(database);
-        try
+        // Uncontended in the service (the writer sends one batch at a time); a second caller waits its turn.
+        lock (gate)
         {
-            appender.Append(records);
-            checkpointer.WalGrew();
+            appender ??= Appender.Open(database);
+            try
+            {
+                appender.Append(records);
+            }
+            catch
+            {
+                // Reopened for the next batch: the connection may be what failed.
+                appender.Dispose();
+                appender = null;
+                throw;
+            }
         }
-        catch
-        {
-            // Reopened for the next batch: the connection may be what failed.
-            appender.Dispose();
-            appender = null;
-            throw;
-        }
+        checkpointer.WalGrew();
         return Task.CompletedTask;
     }
 
-    public void Dispose() => appender?.Dispose();
+    public void Dispose()
+    {
+        lock (gate) appender?.Dispose();
+    }
 
     sealed class Appender : IDisposable
     {

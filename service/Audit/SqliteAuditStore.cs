@@ -27,7 +27,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
         // Uncontended in the service (the writer sends one batch at a time); a second caller waits its turn.
         lock (gate)
         {
-            appender ??= Appender.Open(database);
+            appender ??= database.Open(connection => new Appender(connection));
             try
             {
                 appender.Append(records);
@@ -55,7 +55,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
         readonly SqliteCommand command;
         readonly SqliteParameter workspace, tenant, user, action, objectType, objectId, occurredAt, outcome, correlation;
 
-        Appender(SqliteConnection connection)
+        public Appender(SqliteConnection connection)
         {
             this.connection = connection;
             command = connection.CreateCommand();
@@ -70,20 +70,6 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
             outcome = command.Parameters.Add("$outcome", SqliteType.Text);
             correlation = command.Parameters.Add("$correlation", SqliteType.Text);
             command.Prepare();
-        }
-
-        public static Appender Open(SqliteDatabase database)
-        {
-            var connection = database.Open();
-            try
-            {
-                return new Appender(connection);
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
         }
 
         public void Append(IReadOnlyList<AuditRecord> records)

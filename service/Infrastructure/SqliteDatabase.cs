@@ -19,6 +19,21 @@ public sealed class SqliteDatabase(string connectionString)
 
     public string ConnectionString => connectionString;
 
+    /// <summary>Opens a connection and hands it to <paramref name="prepare"/>, which owns it from then on (closed here if preparing fails).</summary>
+    public T Open<T>(Func<SqliteConnection, T> prepare)
+    {
+        var connection = Open();
+        try
+        {
+            return prepare(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(connectionString);

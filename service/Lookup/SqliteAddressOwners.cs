@@ -34,7 +34,7 @@ sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDis
     public Task<List<AddressOwner>> FindAsync(Guid workspaceId, string[] normalizedAddresses, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var reader = idle.TryTake(out var pooled) ? pooled : Reader.Open(database);
+        var reader = idle.TryTake(out var pooled) ? pooled : database.Open(connection => new Reader(connection));
         List<AddressOwner> owners;
         try
         {
@@ -64,7 +64,7 @@ sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDis
         readonly SqliteParameter workspace;
         readonly SqliteParameter addresses;
 
-        Reader(SqliteConnection connection)
+        public Reader(SqliteConnection connection)
         {
             this.connection = connection;
             command = connection.CreateCommand();
@@ -73,20 +73,6 @@ sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDis
             workspace = command.Parameters.Add("$workspace", SqliteType.Text);
             addresses = command.Parameters.Add("$addresses", SqliteType.Text);
             command.Prepare();
-        }
-
-        public static Reader Open(SqliteDatabase database)
-        {
-            var connection = database.Open();
-            try
-            {
-                return new Reader(connection);
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
         }
 
         public List<AddressOwner> Find(Guid workspaceId, string[] normalizedAddresses)

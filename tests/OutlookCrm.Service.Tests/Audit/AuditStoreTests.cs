@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookCrm.Service.Audit;
-using OutlookCrm.Service.Auth;
-using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Tests.Support;
 
 namespace OutlookCrm.Service.Tests.Audit;
@@ -33,9 +31,8 @@ public class AuditStoreTests(ServiceFactory factory) : IClassFixture<ServiceFact
         await prepared.AppendAsync([Record("from-prepared"), Anonymous()], CancellationToken.None);
         await new EfAuditStore(factory.Services.GetRequiredService<IServiceScopeFactory>()).AppendAsync([Record("from-ef"), Anonymous()], CancellationToken.None);
 
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Resolve(session.TenantId, session.UserId, workspaceId, null, null);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        using var request = await RequestScope.ForAsync(factory, session);
+        var db = request.Db;
         // Filtered by the workspace, the user and a time range: each comparison runs in SQL on the stored text.
         var mine = await db.AuditRecords.AsNoTracking()
             .Where(a => a.CorrelationId == correlation && a.UserId == session.UserId && a.OccurredAt >= At && a.OccurredAt <= At)

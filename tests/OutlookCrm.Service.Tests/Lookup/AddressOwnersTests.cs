@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OutlookCrm.Service.Auth;
-using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Tests.Support;
 
@@ -20,17 +18,17 @@ public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceF
         await session.PostJsonAsync($"/api/clients/{ana.Id()}/emails", new { address = "family@example.org", @as = "secondary" });
         var bia = await session.CreateClientAsync("Bia", "Souza", "family@example.org", new { allowSharedEmail = true, preferredName = "Bibi" });
         var other = await factory.SignInAsync();
-        await other.CreateClientAsync("Intruder", "Elsewhere", "ana@example.com");
-        await other.CreateClientAsync("Intruder", "Family", "family@example.org");
+        var intruder = await other.CreateClientAsync("Intruder", "Family", "family@example.org");
+        // The other tenant holds both addresses too, one as primary, one in a field.
+        await Json.ReadAsync(await other.PostJsonAsync($"/api/clients/{intruder.Id()}/emails", new { address = "ana@example.com", @as = "secondary" }), 200);
         var workspaceId = await session.WorkspaceIdAsync();
         string[] addresses = ["ana@example.com", "family@example.org", "nobody@example.com"];
 
         var prepared = factory.Services.GetRequiredService<IAddressOwners>();
         Assert.IsType<SqliteAddressOwners>(prepared);
         var fromPrepared = await prepared.FindAsync(workspaceId, addresses, CancellationToken.None);
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Resolve(session.TenantId, session.UserId, workspaceId, null, null);
-        var fromEf = await new EfAddressOwners(scope.ServiceProvider.GetRequiredService<AppDbContext>()).FindAsync(workspaceId, addresses, CancellationToken.None);
+        using var request = await RequestScope.ForAsync(factory, session);
+        var fromEf = await new EfAddressOwners(request.Db).FindAsync(workspaceId, addresses, CancellationToken.None);
 
         string[] expected =
         [
@@ -58,9 +56,8 @@ public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceF
     public async Task The_ef_core_query_refuses_a_workspace_that_is_not_the_callers()
     {
         var session = await factory.SignInAsync();
-        using var scope = factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Resolve(session.TenantId, session.UserId, await session.WorkspaceIdAsync(), null, null);
-        var query = new EfAddressOwners(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        using var request = await RequestScope.ForAsync(factory, session);
+        var query = new EfAddressOwners(request.Db);
         await Assert.ThrowsAsync<InvalidOperationException>(() => query.FindAsync(Guid.NewGuid(), ["a@example.com"], CancellationToken.None));
     }
 

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookCrm.Service.Audit;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Tests.Support;
 
 namespace OutlookCrm.Service.Tests.Infrastructure;
@@ -38,6 +42,23 @@ public class ProductionStartupTests
         var settings = new Dictionary<string, string?>(Complete) { ["Database:Provider"] = "SqlServer" };
         using var factory = new ProductionFactory(settings);
         Assert.Contains("Database:ConnectionString is not set", Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient())));
+    }
+
+    [Fact]
+    public void Sql_server_gets_the_ef_core_lookup_and_audit_store_and_no_sqlite_parts()
+    {
+        var settings = new Dictionary<string, string?>(Complete)
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["Database:ConnectionString"] = "Server=127.0.0.1,9;Database=outlookcrm;Integrated Security=true;Connect Timeout=1",
+            ["Database:MigrateOnStartup"] = "false",
+        };
+        using var factory = new ProductionFactory(settings);
+        using var scope = factory.Services.CreateScope();
+        Assert.IsType<EfAddressOwners>(scope.ServiceProvider.GetRequiredService<IAddressOwners>());
+        Assert.IsType<EfAuditStore>(factory.Services.GetRequiredService<IAuditStore>());
+        Assert.Null(factory.Services.GetService<SqliteDatabase>());
+        Assert.Null(factory.Services.GetService<SqliteCheckpointer>());
     }
 
     [Fact]

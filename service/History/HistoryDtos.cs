@@ -5,6 +5,7 @@ public sealed record EmailParticipant(string? Name, string Address);
 /// <summary>
 /// One entry of a client's history. <c>Kind</c>: mailbox-email, saved-email or event;
 /// <c>Source</c>: mailbox (live from Graph), team (saved to the record) or record (record events).
+/// <c>ActorName</c>: the team member who saved the email or made the change, as their token named them.
 /// </summary>
 public sealed record HistoryItem(
     string Id,
@@ -22,7 +23,8 @@ public sealed record HistoryItem(
     bool InMailbox,
     Guid? SavedBy,
     Guid? SavedEmailId,
-    HistoryEvent? Event);
+    HistoryEvent? Event,
+    string? ActorName = null);
 
 public sealed record HistoryEvent(ClientEventKind Type, Guid ActorId, string? Address, string? As, string? Label, IReadOnlyList<string>? Properties);
 

@@ -6,6 +6,7 @@ using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.Workspaces;
 
 namespace OutlookCrm.Service.History;
 
@@ -59,8 +60,13 @@ public static class HistoryEndpoints
         var next = items.Count > pageSize ? cursors.Encode(user.WorkspaceId, id, page[^1].Position) : null;
 
         var challenge = fromMailbox.Challenge is { } c ? new MailboxChallengeDto(c.Scopes, c.Claims) : null;
-        return new HistoryPage(page.Select(i => i.Item).ToList(), next, new HistorySources(StateName(fromMailbox.State)), challenge);
+        var actorNames = await WorkspaceMembers.NamesAsync(db, user.WorkspaceId, page.Select(i => ActorOf(i.Item)).OfType<Guid>(), cancellationToken);
+        var named = page.Select(i => ActorOf(i.Item) is { } actor && actorNames.TryGetValue(actor, out var name) ? i.Item with { ActorName = name } : i.Item);
+        return new HistoryPage(named.ToList(), next, new HistorySources(StateName(fromMailbox.State)), challenge);
     }
+
+    /// <summary>Who on the team saved the email or made the change; none for mailbox emails and the client's own steps.</summary>
+    static Guid? ActorOf(HistoryItem item) => item.SavedBy ?? (item.Event?.ActorId is { } id && id != Guid.Empty ? id : null);
 
     static string StateName(MailboxState state) => state switch
     {

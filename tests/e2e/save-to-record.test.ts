@@ -41,6 +41,8 @@ test('saves the open message to the client record, lists it in History and unsav
   await record.getByRole('tab', { name: 'History' }).click();
   const entry = record.getByRole('listitem', { name: 'Email saved to the record: Reagendar a consulta de quinta' });
   await entry.getByText('Olá! Preciso remarcar', { exact: false }).waitFor();
+  // Named after the signed-in practitioner who saved it.
+  await entry.getByText(/^Saved to record by \S/).waitFor();
   // Grouped by day: the record was created today, the sample message is dated 10 March 2025.
   await record.getByRole('heading', { name: 'Today', level: 4 }).waitFor();
   await record.getByRole('heading', { name: 'Mon, Mar 10, 2025', level: 4 }).waitFor();

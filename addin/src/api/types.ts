@@ -158,6 +158,8 @@ export interface HistoryItem {
   savedBy: string | null;
   savedEmailId: string | null;
   event: HistoryEvent | null;
+  /** The team member who saved the email or made the change; null for mailbox emails and the client's own steps. */
+  actorName?: string | null;
 }
 
 export type MailboxSource = 'ok' | 'unavailable' | 'consent-required' | 'not-connected';

@@ -62,6 +62,28 @@ describe('history timeline', () => {
     expect(openMessage).toHaveBeenCalledWith('AAMk1');
   });
 
+  it('names the team member behind a change or a saved email, and nobody for the client\'s own steps', async () => {
+    const event = (type: 'created' | 'intakeCompleted', actorName: string | null) =>
+      historyItem({ id: `e:${type}`, kind: 'event', source: 'record', subject: null, from: null, itemId: null, actorName,
+        event: { type, actorId: 'u', address: null, as: null, label: 'Intake', properties: null } });
+    const api = fakeApi({
+      getHistory: async () =>
+        page({
+          items: [
+            event('intakeCompleted', null),
+            historyItem({ id: 's:1', kind: 'saved-email', source: 'team', inMailbox: false, savedEmailId: 's1', actorName: 'Bruno Recepção' }),
+            event('created', 'Dra. Ana Lima'),
+          ],
+        }),
+    });
+    renderInPane(<HistoryTimeline api={api} office={{ openMessage: vi.fn() }} clientId="c-ana" />, 'pt-BR');
+
+    expect(await screen.findByText('Salvo na ficha por Bruno Recepção')).toBeTruthy();
+    expect(screen.getByText('por Dra. Ana Lima')).toBeTruthy();
+    const completed = screen.getAllByTestId('timeline-item').find((li) => li.dataset.kind === 'event' && /concluído|preenchido/i.test(li.textContent ?? ''));
+    expect(completed?.textContent).not.toMatch(/\bpor\b/);
+  });
+
   it('warns when the mailbox is unavailable and retries', async () => {
     const getHistory = vi
       .fn()

@@ -217,6 +217,7 @@ function TimelineEntry({
             <Text className={styles.subject}>{eventSentence(item.event, translator)}</Text>
             <Caption1 className={styles.time}>{time}</Caption1>
           </div>
+          {item.actorName && <Caption1 className={styles.calm}>{t('timeline.byActor', { name: item.actorName })}</Caption1>}
         </div>
       </li>
     );
@@ -238,7 +239,11 @@ function TimelineEntry({
         <Text className={styles.subject}>{subject}</Text>
         {item.preview && <Caption1 className={styles.preview}>{item.preview}</Caption1>}
         <div className={styles.actions}>
-          {item.kind === 'saved-email' && <Caption1 className={styles.calm}>{t('timeline.savedByTeam')}</Caption1>}
+          {item.kind === 'saved-email' && (
+            <Caption1 className={styles.calm}>
+              {item.actorName ? t('timeline.savedBy', { name: item.actorName }) : t('timeline.savedByTeam')}
+            </Caption1>
+          )}
           {item.itemId && (item.kind === 'mailbox-email' || item.inMailbox) && (
             <Link as="button" onClick={() => onOpenInOutlook(item.itemId!)}>
               <OpenRegular aria-hidden /> {t('timeline.openInOutlook')}

@@ -146,6 +146,8 @@ export const en = {
   'timeline.from': 'From {name}',
   'timeline.noSubject': '(no subject)',
   'timeline.savedByTeam': 'Saved to record',
+  'timeline.savedBy': 'Saved to record by {name}',
+  'timeline.byActor': 'by {name}',
   'timeline.openInOutlook': 'Open in Outlook',
   'timeline.unsave': 'Remove from record',
   'timeline.unsaveTitle': 'Remove this email from the record?',

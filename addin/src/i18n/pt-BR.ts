@@ -150,6 +150,8 @@ export const ptBR: Catalog = {
   'timeline.from': 'De {name}',
   'timeline.noSubject': '(sem assunto)',
   'timeline.savedByTeam': 'Salvo na ficha',
+  'timeline.savedBy': 'Salvo na ficha por {name}',
+  'timeline.byActor': 'por {name}',
   'timeline.openInOutlook': 'Abrir no Outlook',
   'timeline.unsave': 'Remover da ficha',
   'timeline.unsaveTitle': 'Remover este e-mail da ficha?',

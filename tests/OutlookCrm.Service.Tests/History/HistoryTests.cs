@@ -29,6 +29,19 @@ public class HistoryTests(ServiceFactory factory) : IClassFixture<ServiceFactory
     }
 
     [Fact]
+    public async Task History_names_the_team_member_behind_each_change_and_saved_email()
+    {
+        var ana = await factory.SignInAsync(name: "Ana Practitioner");
+        var bruno = await factory.SignInAsync(ana.TenantId, name: "Bruno Front Desk");
+        var client = await ana.CreateClientAsync("Carla", "Dias", "carla@example.com");
+        await SaveAsync(bruno, client.Id(), Email("<named@mail.example.com>", "carla@example.com", DateTime.UtcNow.AddDays(-1), "Hello"), 201);
+
+        var items = (await HistoryAsync(bruno, client.Id()))["items"]!.AsArray();
+        Assert.Equal("Ana Practitioner", items.Single(i => i!.Str("kind") == "event")!.Str("actorName"));
+        Assert.Equal("Bruno Front Desk", items.Single(i => i!.Str("kind") == "saved-email")!.Str("actorName"));
+    }
+
+    [Fact]
     public async Task Saved_emails_appear_once_and_can_be_unsaved()
     {
         var session = await factory.SignInAsync();

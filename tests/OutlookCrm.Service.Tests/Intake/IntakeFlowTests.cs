@@ -60,6 +60,9 @@ public class IntakeFlowTests(ClockedServiceFactory factory) : IClassFixture<Cloc
         var history = await Json.ReadAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/history"), 200);
         var kinds = history["items"]!.AsArray().Where(i => i!["event"] is not null).Select(i => i!["event"]!.Str("type")).ToList();
         Assert.Equal(["intakeCompleted", "intakeOpened", "intakeSent", "created"], kinds);
+        // The client's own steps name no team member; sending the form names who sent it.
+        var actors = history["items"]!.AsArray().Select(i => i!["actorName"]?.GetValue<string>()).ToList();
+        Assert.Equal([null, null, "Test Practitioner", "Test Practitioner"], actors);
     }
 
     [Fact]

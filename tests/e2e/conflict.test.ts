@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('a save that conflicts with a change made meanwhile explains it and reloads the record with that change', async () => {
   const tenant = randomUUID();
   const api = await Api.forTenant(baseUrl, tenant);
   const sam = await api.createClient({ firstName: 'Sam', lastName: 'Rivera', email: 'sam.rivera@example.com' });
 
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-unknown-sender' });
+  const session = await open({ tenant, message: 'msg-unknown-sender' });
   const { pane } = session;
   await participant(pane, 'From: Sam Rivera').getByRole('button', { name: 'Open Sam Rivera' }).click();
   // The record's accessible name is its display name, which the other change renames.

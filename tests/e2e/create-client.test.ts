@@ -1,21 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('creates a client from a To recipient (not the sender), prefilled from the email', async () => {
-  session = await openPane(browser, baseUrl, { message: 'msg-several-recipients' });
+  const session = await open({ message: 'msg-several-recipients' });
   const { pane } = session;
 
   // Everyone but the signed-in user (To and Cc, any case) is listed; the X.500 address cannot be matched.

@@ -1,21 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, openPane, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
+const { open } = usePaneSessions();
 
 test('no item selected shows the calm empty state, not an error', async () => {
-  session = await openPane(browser, baseUrl, { message: 'none', waitFor: 'frame' });
+  const session = await open({ message: 'none', waitFor: 'frame' });
   const { pane } = session;
 
   await pane.getByRole('status').filter({ hasText: "Select a message to see who it's from" }).waitFor();

@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('the History tab warns when mailbox emails are unavailable and still shows the record events', async () => {
   const tenant = randomUUID();
   const api = await Api.forTenant(baseUrl, tenant);
   await api.createClient({ firstName: 'Ana', lastName: 'Souza', email: 'ana.souza@example.com' });
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-known-client' });
+  const session = await open({ tenant, message: 'msg-known-client' });
   const { pane, page } = session;
 
   let intercepted = 0;

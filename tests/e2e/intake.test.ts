@@ -1,23 +1,11 @@
-import type { Browser, FrameLocator } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, outbox, participant, screenshotDir, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, outbox, screenshotDir } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 import { join } from 'node:path';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 /** The newest outbox email to `address` that was not there before. */
 async function newEmailTo(api: Api, address: string, before: Set<string>) {
@@ -37,7 +25,7 @@ async function createFromSender(pane: FrameLocator, names: { newClient: string; 
 
 test('create a client → the intake modal → Send → the client fills in the public form → the record shows the answers', async () => {
   const tenant = randomUUID();
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-unknown-sender' });
+  const session = await open({ tenant, message: 'msg-unknown-sender' });
   const { pane, context } = session;
   const api = await Api.forTenant(baseUrl, tenant);
   const before = new Set((await outbox(api)).map((m) => m.id));
@@ -104,7 +92,7 @@ test('create a client → the intake modal → Send → the client fills in the 
 
 test('in Portuguese the intake modal and the public form speak Portuguese', async () => {
   const tenant = randomUUID();
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-last-first', lang: 'pt-BR' });
+  const session = await open({ tenant, message: 'msg-last-first', lang: 'pt-BR' });
   const { pane, context } = session;
   const api = await Api.forTenant(baseUrl, tenant);
   const before = new Set((await outbox(api)).map((m) => m.id));

@@ -1,22 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeAll, afterAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 import { randomUUID } from 'node:crypto';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('links an unknown sender as primary email of an existing client found by searching as you type', async () => {
   const tenant = randomUUID();
@@ -25,7 +12,7 @@ test('links an unknown sender as primary email of an existing client found by se
   await api.createClient({ firstName: 'Carla', lastName: 'Dias' });
   await api.createClient({ firstName: 'Mora', lastName: 'Quintela', email: 'mora.q@example.net' });
 
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-unknown-sender' });
+  const session = await open({ tenant, message: 'msg-unknown-sender' });
   const { pane } = session;
   const sam = participant(pane, 'From: Sam Rivera');
   await sam.getByText('Not a client yet').waitFor();
@@ -69,7 +56,7 @@ test('asks before replacing a primary email, and keeps the old one as secondary 
   const api = await Api.forTenant(baseUrl, tenant);
   const paula = await api.createClient({ firstName: 'Paula', lastName: 'Lima', email: 'paula.old@example.net' });
 
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-unknown-sender' });
+  const session = await open({ tenant, message: 'msg-unknown-sender' });
   const { pane } = session;
   const sam = participant(pane, 'From: Sam Rivera');
   await sam.getByRole('button', { name: 'Link sam.rivera@example.com to existing client' }).click();

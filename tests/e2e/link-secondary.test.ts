@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('links a secondary email, then recognises mail from that address as the client', async () => {
   const tenant = randomUUID();
   const api = await Api.forTenant(baseUrl, tenant);
   const ana = await api.createClient({ firstName: 'Ana', lastName: 'Souza', email: 'ana.personal@example.net' });
 
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-known-client' });
+  const session = await open({ tenant, message: 'msg-known-client' });
   const { pane } = session;
   const from = participant(pane, 'From: Ana Souza');
   await from.getByText('Not a client yet').waitFor();

@@ -1,21 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open } = usePaneSessions();
 
 const unavailable = {
   status: 503,
@@ -29,7 +16,7 @@ const unavailable = {
 };
 
 test('a 503 from lookup shows a message bar whose Retry works once the service is back', async () => {
-  session = await openPane(browser, baseUrl, { message: 'msg-unknown-sender', waitFor: 'frame' });
+  const session = await open({ message: 'msg-unknown-sender', waitFor: 'frame' });
   const { page, pane } = session;
   // Break lookups from now on; reload the pane so its first lookup fails.
   let failures = 0;
@@ -61,7 +48,7 @@ test('a 503 from lookup shows a message bar whose Retry works once the service i
 });
 
 test('an unreachable service (network failure) says so and recovers with Retry', async () => {
-  session = await openPane(browser, baseUrl, { message: 'msg-shared-family', waitFor: 'frame' });
+  const session = await open({ message: 'msg-shared-family', waitFor: 'frame' });
   const { page, pane } = session;
   await page.route('**/api/lookup', (route) => route.abort('internetdisconnected'));
   await page.reload();
@@ -77,7 +64,7 @@ test('an unreachable service (network failure) says so and recovers with Retry',
 });
 
 test('a 429 from lookup asks to wait a moment, and Retry works afterwards', async () => {
-  session = await openPane(browser, baseUrl, { message: 'msg-unknown-sender', waitFor: 'frame' });
+  const session = await open({ message: 'msg-unknown-sender', waitFor: 'frame' });
   const { page, pane } = session;
   await page.route('**/api/lookup', (route) =>
     route.fulfill({

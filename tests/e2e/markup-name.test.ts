@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
+const { baseUrl, open } = usePaneSessions();
 const markup = '<img src=x onerror=alert(1)>';
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('a sender display name made of markup is shown as text and never runs', async () => {
   const tenant = randomUUID();
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-markup-name' });
+  const session = await open({ tenant, message: 'msg-markup-name' });
   const { page, pane } = session;
   const failedImages: string[] = [];
   page.on('requestfailed', (request) => request.resourceType() === 'image' && failedImages.push(request.url()));
@@ -30,7 +20,7 @@ test('a sender display name made of markup is shown as text and never runs', asy
   await sender.getByText('markup.test@example.org').waitFor();
   await session.screenshot('07-markup-name');
 
-  const countImages = () => session!.paneFrame().evaluate(() => document.querySelectorAll('img').length);
+  const countImages = () => session.paneFrame().evaluate(() => document.querySelectorAll('img').length);
   expect(await countImages()).toBe(0);
 
   // Create a client from it: the name goes through the form and the record as text too.

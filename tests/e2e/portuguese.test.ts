@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, expect, inject, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { join } from 'node:path';
-import { Api, launchBrowser, openPane, participant, screenshotDir, type PaneSession } from './support/pane';
+import { Api, participant, screenshotDir } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('lang=pt-BR shows the pane in Portuguese through the create-client flow', async () => {
   const tenant = randomUUID();
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-last-first', lang: 'pt-BR' });
+  const session = await open({ tenant, message: 'msg-last-first', lang: 'pt-BR' });
   const { pane } = session;
 
   expect(await session.paneFrame().evaluate(() => document.querySelector('.fui-FluentProvider')?.getAttribute('lang'))).toBe('pt-BR');
@@ -63,7 +50,7 @@ test('lang=pt-BR shows the pane in Portuguese through the create-client flow', a
 
 test('lang=pt-BR shows the preview page itself in Portuguese, its outbox included', async () => {
   const tenant = randomUUID();
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-last-first', lang: 'pt-BR' });
+  const session = await open({ tenant, message: 'msg-last-first', lang: 'pt-BR' });
   const { page } = session;
   // One intake email in this workspace's development outbox.
   const api = await Api.forTenant(baseUrl, tenant);

@@ -1,19 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { Api, launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import { expect, test } from 'vitest';
+import { Api, participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-});
+const { baseUrl, open } = usePaneSessions();
 
 test('a family address shared by two clients asks which record to open', async () => {
   const tenant = randomUUID();
@@ -25,7 +15,7 @@ test('a family address shared by two clients asks which record to open', async (
   expect(await refused.json()).toMatchObject({ code: 'email-in-use', existingClientIds: [chidi.id] });
   const amara = await api.createClient({ firstName: 'Amara', lastName: 'Okafor', email: 'okafor.family@example.org', allowSharedEmail: true });
 
-  session = await openPane(browser, baseUrl, { tenant, message: 'msg-shared-family' });
+  const session = await open({ tenant, message: 'msg-shared-family' });
   const { pane } = session;
   const family = participant(pane, 'From: Okafor Family');
   await family.getByText('Shared address').waitFor();

@@ -1,26 +1,14 @@
-import type { Browser, Route } from 'playwright-core';
-import { afterEach, afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { launchBrowser, openPane, participant, type PaneSession } from './support/pane';
+import type { Route } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { participant } from './support/pane';
+import { usePaneSessions } from './support/paneSessions';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let session: PaneSession | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open } = usePaneSessions();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('a slow lookup for the previous message never replaces the participants of the current one', async () => {
-  session = await openPane(browser, baseUrl, { message: 'msg-unknown-sender' });
+  const session = await open({ message: 'msg-unknown-sender' });
   const { page, pane } = session;
 
   // The preview's own seeding (Ana, Lena, and the Okafors sharing one address) for this tenant.
@@ -67,11 +55,11 @@ test('a slow lookup for the previous message never replaces the participants of 
 
 test('a compose item that is slow to read is dropped when another message is selected', async () => {
   // msg-compose-draft answers getAsync after 600 ms (as Outlook does for drafts).
-  session = await openPane(browser, baseUrl, { message: 'msg-compose-draft', waitFor: 'frame' });
+  const session = await open({ message: 'msg-compose-draft', waitFor: 'frame' });
   const { pane } = session;
   // Once the pane listens for ItemChanged it has started reading the draft's recipients.
   await expect
-    .poll(() => session!.paneFrame().evaluate(() => (window as any).fakeOffice?.calls.addHandlerAsync.includes('olkItemSelectedChanged') ?? false))
+    .poll(() => session.paneFrame().evaluate(() => (window as any).fakeOffice?.calls.addHandlerAsync.includes('olkItemSelectedChanged') ?? false))
     .toBe(true);
   await pane.getByRole('progressbar', { name: 'Finding people in this email…' }).waitFor();
   await session.select('msg-unknown-sender');
@@ -86,7 +74,7 @@ test('a compose item that is slow to read is dropped when another message is sel
 });
 
 test('the preview delay parameter slows compose reads; the draft shows its recipients once read', async () => {
-  session = await openPane(browser, baseUrl, { message: 'msg-compose-draft', delay: 1500, waitFor: 'frame' });
+  const session = await open({ message: 'msg-compose-draft', delay: 1500, waitFor: 'frame' });
   const { pane } = session;
   const started = Date.now();
   await participant(pane, 'To: Ana Souza').waitFor();

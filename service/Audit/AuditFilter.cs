@@ -30,7 +30,15 @@ sealed class AuditFilter(AuditTrail audit, AppDbContext db, AuditWriter writer) 
             var refused = audit.New(audited.Action, audited.ObjectType, audit.Pending?.ObjectId ?? objectId, http);
             refused.Outcome = e is ApiProblem problem ? problem.Code : "error";
             Detach(audit.Pending!);
-            await writer.WriteAsync(refused, CancellationToken.None);
+            try
+            {
+                await writer.WriteAsync(refused, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // The writer has logged it; the caller still gets the problem that caused the refusal
+                // (a database outage stays a 503), not the audit write's own failure.
+            }
             throw;
         }
 

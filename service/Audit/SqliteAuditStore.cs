@@ -7,7 +7,7 @@ namespace OutlookCrm.Service.Audit;
 /// Appends to the embedded database without EF Core: every lookup writes a record, and EF's change
 /// tracking and a new prepared statement per batch cost more than the insert (BENCHMARKS.md). One
 /// connection with its INSERT prepared once; values bound as EF Core stores them on SQLite (Guids as
-/// upper-case text, times as ISO text), which the audit tests read back through EF Core.
+/// upper-case text, times in its 'yyyy-MM-dd HH:mm:ss.FFFFFFF' text), which the audit tests read back through EF Core.
 /// The <see cref="AuditWriter"/> sends one batch at a time; <see cref="SqliteCheckpointer"/> keeps its
 /// commits short.
 /// </summary>
@@ -20,6 +20,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
 
     readonly Lock gate = new();
     Appender? appender;
+    bool disposed;
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
         // Uncontended in the service (the writer sends one batch at a time); a second caller waits its turn.
         lock (gate)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             appender ??= database.Open(connection => new Appender(connection));
             try
             {
@@ -46,7 +48,12 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
 
     public void Dispose()
     {
-        lock (gate) appender?.Dispose();
+        lock (gate)
+        {
+            disposed = true;
+            appender?.Dispose();
+            appender = null;
+        }
     }
 
     sealed class Appender : IDisposable

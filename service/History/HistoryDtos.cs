@@ -5,7 +5,8 @@ public sealed record EmailParticipant(string? Name, string Address);
 /// <summary>
 /// One entry of a client's history. <c>Kind</c>: mailbox-email, saved-email or event;
 /// <c>Source</c>: mailbox (live from Graph), team (saved to the record) or record (record events).
-/// <c>ActorName</c>: the team member who saved the email or made the change, as their token named them.
+/// <c>ActorName</c>: the team member who saved the email or made the change, by the name their latest
+/// sign-in gave (null when unknown).
 /// </summary>
 public sealed record HistoryItem(
     string Id,

@@ -1,10 +1,10 @@
-using System.Data.Common;
 using System.Threading.Channels;
 
 namespace OutlookCrm.Service.Infrastructure;
 
 /// <summary>
-/// Copies the write-ahead log into the database file in the background, soon after writes, so that
+/// Copies the write-ahead log into the database file in the background, soon after audit appends (the
+/// steady writer: one per audited call; other writes still checkpoint the usual way), so that
 /// the writer's own automatic checkpoint (every 1,000 pages, inside its COMMIT) finds almost nothing
 /// left to do. Without it, every audited lookup waiting on a group commit also waited, a few times a
 /// second, for the log to be flushed to disk (the lookup's p99; BENCHMARKS.md). PASSIVE: never blocks
@@ -24,7 +24,7 @@ public sealed class SqliteCheckpointer(SqliteDatabase database, ILogger<SqliteCh
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        DbConnection? connection = null;
+        Microsoft.Data.Sqlite.SqliteConnection? connection = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -38,9 +38,10 @@ public sealed class SqliteCheckpointer(SqliteDatabase database, ILogger<SqliteCh
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                     await command.ExecuteNonQueryAsync(stoppingToken);
                 }
-                catch (DbException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The writer's own checkpoint still runs; try again after the next write.
+                    // Only an optimisation: it must never stop the host. The writer's own checkpoint
+                    // still runs; this one tries again after the next append, on a new connection.
                     logger.LogWarning("Background checkpoint failed ({Error})", e.GetType().Name);
                     await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
                     connection = null;

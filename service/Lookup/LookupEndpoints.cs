@@ -19,8 +19,8 @@ public static class LookupEndpoints
     /// <summary>The embedded database gets its prepared-statement lookup; other providers the EF Core query.</summary>
     public static void AddLookup(this IServiceCollection services, DatabaseSettings database)
     {
-        if (database.Provider == DatabaseProvider.Sqlite) services.AddSingleton<IAddressOwners, SqliteAddressOwners>();
-        else services.AddScoped<IAddressOwners, EfAddressOwners>();
+        if (database.Provider == DatabaseProvider.Sqlite) services.AddSingleton<ILookupQuery, SqliteLookupQuery>();
+        else services.AddScoped<ILookupQuery, EfLookupQuery>();
     }
 
     public static void MapLookup(this RouteGroupBuilder api) =>
@@ -28,14 +28,14 @@ public static class LookupEndpoints
             .WithSummary("Resolves up to 50 addresses to the clients they belong to.")
             .Audit("lookup", "address", routeKey: null);
 
-    static async Task<LookupResponse> LookupAsync(LookupRequest request, IAddressOwners addressOwners, CurrentUser user, CancellationToken cancellationToken)
+    static async Task<LookupResponse> LookupAsync(LookupRequest request, ILookupQuery lookupQuery, CurrentUser user, CancellationToken cancellationToken)
     {
         if (request.Addresses is not { Count: > 0 and <= MaxAddresses } requested)
             throw ApiProblem.Validation("addresses", $"A list of 1 to {MaxAddresses} addresses.");
 
         var normalized = requested.Select(a => EmailAddress.TryParse(a, out var address) ? address.Normalized : null).ToList();
         var distinct = normalized.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var owners = distinct.Length > 0 ? await addressOwners.FindAsync(user.WorkspaceId, distinct, cancellationToken) : [];
+        var owners = distinct.Length > 0 ? await lookupQuery.FindAsync(user.WorkspaceId, distinct, cancellationToken) : [];
         var matchesByAddress = owners.ToLookup(o => o.Address, StringComparer.Ordinal);
 
         var results = requested.Select((address, i) => normalized[i] is { } key
@@ -45,7 +45,7 @@ public static class LookupEndpoints
     }
 
     /// <summary>One match per client (primary wins over a field holding the same address), by display name.</summary>
-    static List<LookupMatch> MatchesOf(IEnumerable<AddressOwner> owners) =>
+    static List<LookupMatch> MatchesOf(IEnumerable<LookupOwner> owners) =>
         owners.GroupBy(o => o.ClientId)
             .Select(g => g.OrderBy(o => o.FieldLabel is null ? 0 : 1).ThenBy(o => o.FieldLabel, StringComparer.Ordinal).First())
             .Select(o => new LookupMatch(o.ClientId, ClientNames.Display(o.FirstName, o.LastName, o.PreferredName), o.FieldLabel ?? PrimaryMatch))

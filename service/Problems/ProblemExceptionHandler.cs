@@ -41,7 +41,7 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         return details;
     }
 
-    static ApiProblem Translate(Exception exception) => exception switch
+    internal static ApiProblem Translate(Exception exception) => exception switch
     {
         ApiProblem problem => problem,
         BadHttpRequestException { StatusCode: 413 } => ApiProblem.PayloadTooLarge(RequestLimits.MaxBodyBytes),
@@ -50,11 +50,19 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException bad => new ApiProblem(bad.StatusCode, bad.StatusCode == 400 ? "bad-request" : "request-rejected", "The request could not be read."),
         JsonException json => ApiProblem.MalformedJson(JsonErrorDetail(json)),
         DbUpdateConcurrencyException => ApiProblem.VersionMismatch(),
-        DbException or TimeoutException or InvalidOperationException { InnerException: DbException } =>
-            new ApiProblem(503, "unavailable", "The service is temporarily unavailable.", "Try again in a few seconds."),
         OperationCanceledException => new ApiProblem(499, "cancelled", "The request was cancelled."),
+        _ when IsDatabaseFailure(exception) =>
+            new ApiProblem(503, "unavailable", "The service is temporarily unavailable.", "Try again in a few seconds."),
         _ => new ApiProblem(500, "internal-error", "Something went wrong on our side."),
     };
+
+    /// <summary>The database failed or timed out, directly or under EF Core's wrappers (DbUpdateException, retry limits).</summary>
+    static bool IsDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is DbException or TimeoutException) return true;
+        return false;
+    }
 
     // Only the JSON path is echoed: the message may quote the caller's data.
     static string? JsonErrorDetail(JsonException json) =>

@@ -46,6 +46,7 @@ public sealed class WorkspaceMembers(TimeProvider clock)
     public static async Task<Dictionary<Guid, string>> NamesAsync(AppDbContext db, Guid workspaceId, IEnumerable<Guid> userIds, CancellationToken cancellationToken)
     {
         var ids = userIds.Distinct().ToList();
+        if (ids.Count == 0) return [];
         return await db.WorkspaceMembers.AsNoTracking()
             .Where(m => m.WorkspaceId == workspaceId && ids.Contains(m.UserId) && m.DisplayName != null)
             .ToDictionaryAsync(m => m.UserId, m => m.DisplayName!, cancellationToken);

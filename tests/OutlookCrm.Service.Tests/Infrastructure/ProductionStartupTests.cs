@@ -55,7 +55,7 @@ public class ProductionStartupTests
         };
         using var factory = new ProductionFactory(settings);
         using var scope = factory.Services.CreateScope();
-        Assert.IsType<EfAddressOwners>(scope.ServiceProvider.GetRequiredService<IAddressOwners>());
+        Assert.IsType<EfLookupQuery>(scope.ServiceProvider.GetRequiredService<ILookupQuery>());
         Assert.IsType<EfAuditStore>(factory.Services.GetRequiredService<IAuditStore>());
         Assert.Null(factory.Services.GetService<SqliteDatabase>());
         Assert.Null(factory.Services.GetService<SqliteCheckpointer>());

@@ -101,7 +101,7 @@ public class LookupTests(CapturingServiceFactory factory) : IClassFixture<Captur
         var workspaceId = await session.WorkspaceIdAsync();
 
         // The statement the embedded database runs for every lookup, with the parameters it binds.
-        var plan = CommandCapture.PlanOf(factory.DatabasePath, SqliteAddressOwners.Sql,
+        var plan = CommandCapture.PlanOf(factory.DatabasePath, SqliteLookupQuery.Sql,
             [("$workspace", workspaceId.ToString().ToUpperInvariant()), ("$addresses", """["plan@example.com","other@example.com"]""")]);
         Assert.Contains(plan, line => line.StartsWith("SEARCH", StringComparison.Ordinal) && line.Contains("IX_Clients_WorkspaceId_EmailNormalized (WorkspaceId=? AND EmailNormalized=?)", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.StartsWith("SEARCH", StringComparison.Ordinal) && line.Contains("IX_FieldValues_WorkspaceId_EmailNormalized (WorkspaceId=? AND EmailNormalized=?)", StringComparison.Ordinal));

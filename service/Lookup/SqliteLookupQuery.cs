@@ -12,7 +12,7 @@ namespace OutlookCrm.Service.Lookup;
 /// JSON array, so one statement serves 1 to 50 of them. The workspace is always a parameter: no
 /// query filter guards this SQL, so the tenant tests run against it.
 /// </summary>
-sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDisposable
+sealed class SqliteLookupQuery(SqliteDatabase database) : ILookupQuery, IDisposable
 {
     /// <summary>Enough for the service's concurrency on a small machine; extra readers opened under a burst are closed.</summary>
     const int MaxIdleReaders = 16;
@@ -29,13 +29,15 @@ sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDis
         WHERE v.WorkspaceId = $workspace AND v.EmailNormalized IN (SELECT value FROM json_each($addresses))
         """;
 
-    readonly ConcurrentBag<Reader> idle = [];
+    readonly ConcurrentQueue<Reader> idle = new();
+    volatile bool disposed;
 
-    public Task<List<AddressOwner>> FindAsync(Guid workspaceId, string[] normalizedAddresses, CancellationToken cancellationToken)
+    public Task<List<LookupOwner>> FindAsync(Guid workspaceId, string[] normalizedAddresses, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var reader = idle.TryTake(out var pooled) ? pooled : database.Open(connection => new Reader(connection));
-        List<AddressOwner> owners;
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var reader = idle.TryDequeue(out var pooled) ? pooled : database.Open(connection => new Reader(connection));
+        List<LookupOwner> owners;
         try
         {
             owners = reader.Find(workspaceId, normalizedAddresses);
@@ -46,14 +48,23 @@ sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDis
             reader.Dispose();
             throw;
         }
-        if (idle.Count < MaxIdleReaders) idle.Add(reader);
+        // ConcurrentQueue.Count is a cheap snapshot; a little over the limit under a race is harmless.
+        if (!disposed && idle.Count < MaxIdleReaders) idle.Enqueue(reader);
         else reader.Dispose();
+        // A lookup that finished while the service was stopping must not leave its reader open.
+        if (disposed) DisposeIdle();
         return Task.FromResult(owners);
     }
 
     public void Dispose()
     {
-        while (idle.TryTake(out var reader)) reader.Dispose();
+        disposed = true;
+        DisposeIdle();
+    }
+
+    void DisposeIdle()
+    {
+        while (idle.TryDequeue(out var reader)) reader.Dispose();
     }
 
     /// <summary>One connection and its prepared lookup statement; used by one request at a time.</summary>
@@ -75,15 +86,15 @@ sealed class SqliteAddressOwners(SqliteDatabase database) : IAddressOwners, IDis
             command.Prepare();
         }
 
-        public List<AddressOwner> Find(Guid workspaceId, string[] normalizedAddresses)
+        public List<LookupOwner> Find(Guid workspaceId, string[] normalizedAddresses)
         {
             workspace.Value = workspaceId;
             addresses.Value = JsonSerializer.Serialize(normalizedAddresses, LookupJson.Default.StringArray);
-            var owners = new List<AddressOwner>();
+            var owners = new List<LookupOwner>();
             using var rows = command.ExecuteReader();
             while (rows.Read())
             {
-                owners.Add(new AddressOwner
+                owners.Add(new LookupOwner
                 {
                     Address = rows.GetString(0),
                     ClientId = rows.GetGuid(1),

@@ -2,7 +2,7 @@ namespace OutlookCrm.Service.Lookup;
 
 /// <summary>A client that holds a looked-up address: as its primary email (no field label) or in an email-type field.</summary>
 // Settable properties, not a constructor: EF translates set operations over member initializers only.
-public sealed class AddressOwner
+public sealed class LookupOwner
 {
     public required string Address { get; init; }
     public required Guid ClientId { get; init; }

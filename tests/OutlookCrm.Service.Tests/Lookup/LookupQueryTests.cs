@@ -8,7 +8,7 @@ namespace OutlookCrm.Service.Tests.Lookup;
 /// The embedded database answers lookups with its own prepared statement; SQL Server with the EF Core
 /// query. Both run here on SQLite and must find the same owners, in the caller's workspace only.
 /// </summary>
-public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+public class LookupQueryTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     [Fact]
     public async Task The_prepared_lookup_and_the_ef_core_query_find_the_same_owners()
@@ -24,11 +24,11 @@ public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceF
         var workspaceId = await session.WorkspaceIdAsync();
         string[] addresses = ["ana@example.com", "family@example.org", "nobody@example.com"];
 
-        var prepared = factory.Services.GetRequiredService<IAddressOwners>();
-        Assert.IsType<SqliteAddressOwners>(prepared);
+        var prepared = factory.Services.GetRequiredService<ILookupQuery>();
+        Assert.IsType<SqliteLookupQuery>(prepared);
         var fromPrepared = await prepared.FindAsync(workspaceId, addresses, CancellationToken.None);
         using var request = await RequestScope.ForAsync(factory, session);
-        var fromEf = await new EfAddressOwners(request.Db).FindAsync(workspaceId, addresses, CancellationToken.None);
+        var fromEf = await new EfLookupQuery(request.Db).FindAsync(workspaceId, addresses, CancellationToken.None);
 
         string[] expected =
         [
@@ -47,7 +47,7 @@ public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceF
         await session.CreateClientAsync("Only", "Here", "only.here@example.com");
         var stranger = await factory.SignInAsync();
 
-        var owners = await factory.Services.GetRequiredService<IAddressOwners>()
+        var owners = await factory.Services.GetRequiredService<ILookupQuery>()
             .FindAsync(await stranger.WorkspaceIdAsync(), ["only.here@example.com"], CancellationToken.None);
         Assert.Empty(owners);
     }
@@ -57,11 +57,11 @@ public class AddressOwnersTests(ServiceFactory factory) : IClassFixture<ServiceF
     {
         var session = await factory.SignInAsync();
         using var request = await RequestScope.ForAsync(factory, session);
-        var query = new EfAddressOwners(request.Db);
+        var query = new EfLookupQuery(request.Db);
         await Assert.ThrowsAsync<InvalidOperationException>(() => query.FindAsync(Guid.NewGuid(), ["a@example.com"], CancellationToken.None));
     }
 
-    static string[] Describe(IEnumerable<AddressOwner> owners) =>
+    static string[] Describe(IEnumerable<LookupOwner> owners) =>
         owners.Select(o => $"{o.Address} {o.ClientId} {o.FirstName} {o.LastName} {o.PreferredName ?? "-"} {o.FieldLabel ?? "primary"}")
             .Order(StringComparer.Ordinal).ToArray();
 }

@@ -92,7 +92,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
                 action.Value = record.Action;
                 objectType.Value = (object?)record.ObjectType ?? DBNull.Value;
                 objectId.Value = (object?)record.ObjectId ?? DBNull.Value;
-                occurredAt.Value = record.OccurredAt.Kind == DateTimeKind.Utc ? record.OccurredAt : record.OccurredAt.ToUniversalTime();
+                occurredAt.Value = AppDbContext.AsStoredUtc(record.OccurredAt);
                 outcome.Value = record.Outcome;
                 correlation.Value = record.CorrelationId;
                 command.ExecuteNonQuery();

@@ -71,8 +71,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<IntakeRequest>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
     }
 
+    /// <summary>How every DateTime is stored: in UTC, local times converted.</summary>
+    internal static DateTime AsStoredUtc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
+
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => AsStoredUtc(v),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 

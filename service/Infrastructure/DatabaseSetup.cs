@@ -75,23 +75,20 @@ public static class DatabaseSetup
     }
 }
 
-/// <summary>Applies <see cref="SqliteDatabase.ConnectionPragmas"/> to every connection EF Core opens.</summary>
+/// <summary>
+/// Applies <see cref="SqliteDatabase.ApplyPragmas"/> to every connection EF Core opens (synchronously
+/// in both cases: Microsoft.Data.Sqlite's async calls run synchronously anyway).
+/// </summary>
 sealed class SqliteConnectionSetup : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSetup Instance = new();
-    const string Pragmas = SqliteDatabase.ConnectionPragmas;
 
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-    }
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+        SqliteDatabase.ApplyPragmas(connection);
 
-    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        SqliteDatabase.ApplyPragmas(connection);
+        return Task.CompletedTask;
     }
 }

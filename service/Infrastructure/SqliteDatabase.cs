@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace OutlookCrm.Service.Infrastructure;
@@ -15,9 +16,12 @@ public sealed class SqliteDatabase(string connectionString)
     /// Microsoft.Data.Sqlite's coarse retry; and, with WAL, commits are durable across a process crash
     /// without an fsync each (synchronous=NORMAL; see docs/decisions/0007).
     /// </summary>
-    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
-
-    public string ConnectionString => connectionString;
+    internal static void ApplyPragmas(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>Opens a connection and hands it to <paramref name="prepare"/>, which owns it from then on (closed here if preparing fails).</summary>
     public T Open<T>(Func<SqliteConnection, T> prepare)
@@ -40,9 +44,7 @@ public sealed class SqliteDatabase(string connectionString)
         try
         {
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            command.ExecuteNonQuery();
+            ApplyPragmas(connection);
             return connection;
         }
         catch

@@ -1,10 +1,11 @@
-import { Button, Field, Input, type InputProps, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, type InputProps, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, tokens } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors';
 import type { ClientRecord, ClientStatus, UpdateClientBody } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
+import { FormActions } from './FormActions';
 import { looksLikeEmail } from './validation';
 
 const useStyles = makeStyles({
@@ -14,7 +15,6 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
 });
 
 interface ContactDraft {
@@ -176,20 +176,14 @@ export function ContactDetails({ record, onSave }: ContactDetailsProps) {
             <option value="inactive">{t('contact.status.inactive')}</option>
           </Select>
         </Field>
-        <div className={styles.actions}>
-          <Button
-            onClick={() => {
-              baseRef.current = null;
-              setDraft(null);
-            }}
-            disabled={pending}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Button appearance="primary" type="submit" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-            {pending ? t('common.saving') : t('common.save')}
-          </Button>
-        </div>
+        <FormActions
+          pending={pending}
+          onCancel={() => {
+            baseRef.current = null;
+            setDraft(null);
+          }}
+          submitLabel={pending ? t('common.saving') : t('common.save')}
+        />
       </form>
     </section>
   );

@@ -1,9 +1,10 @@
-import { Button, Field, Input, type InputProps, makeStyles, Select, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, type InputProps, makeStyles, Select, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { ClientRecord, FieldDefinition, FieldType } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
+import { FormActions } from './FormActions';
 
 const useStyles = makeStyles({
   section: { padding: `0 ${tokens.spacingHorizontalM}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -12,7 +13,6 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   value: { overflowWrap: 'anywhere' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, gridColumn: '1 / -1' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
 });
 
 const fieldTypes: FieldType[] = ['text', 'email', 'phone', 'date', 'number'];
@@ -137,14 +137,7 @@ function ValueEditor({ definition, initialValue, onSave, onCancel }: ValueEditor
         <Input type={inputTypeFor[definition.type]} value={value} onChange={(_, data) => setValue(data.value)} autoFocus />
       </Field>
       {error !== null && <ErrorBar error={error} onRetry={() => submit()} />}
-      <div className={styles.actions}>
-        <Button size="small" onClick={onCancel} disabled={pending}>
-          {t('common.cancel')}
-        </Button>
-        <Button size="small" appearance="primary" type="submit" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-          {t('common.save')}
-        </Button>
-      </div>
+      <FormActions size="small" pending={pending} onCancel={onCancel} submitLabel={t('common.save')} />
     </form>
   );
 }
@@ -189,14 +182,7 @@ function NewFieldForm({ onAdd, onCancel }: NewFieldFormProps) {
         <Input type={inputTypeFor[type]} value={value} onChange={(_, data) => setValue(data.value)} />
       </Field>
       {error !== null && <ErrorBar error={error} onRetry={() => submit()} />}
-      <div className={styles.actions}>
-        <Button size="small" onClick={onCancel} disabled={pending}>
-          {t('common.cancel')}
-        </Button>
-        <Button size="small" appearance="primary" type="submit" disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-          {t('customFields.add')}
-        </Button>
-      </div>
+      <FormActions size="small" pending={pending} onCancel={onCancel} submitLabel={t('customFields.add')} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import type { OutboxMessage } from '../../../addin/src/preview/previewApi';
 import { repoRoot } from './service.mjs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -231,15 +232,8 @@ export class Api {
   }
 }
 
-/** An email the Development service would have sent (GET /api/dev/outbox: the caller's workspace, newest first). */
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  link: string;
-  sentAt: string;
-}
+// The preview page reads the same outbox: one description of its items.
+export type { OutboxMessage };
 
 /** The development outbox of the api's tenant (its dev token names the workspace). */
 export async function outbox(api: Api): Promise<OutboxMessage[]> {

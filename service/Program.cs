@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
@@ -22,17 +23,20 @@ var builder = WebApplication.CreateBuilder(args);
 
 var auth = builder.AddOutlookCrmAuth();
 var database = builder.AddOutlookCrmDatabase();
-StartupChecks.Verify(builder, auth, database);
 
 builder.Services.AddSingleton(builder.Configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<WorkspaceDirectory>();
 builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddScoped<WriteUnit>();
+builder.Services.AddScoped<ClientRecordWriter>();
+builder.Services.AddScoped<IntakeDeliveries>();
 builder.Services.AddAuditTrail(database);
 builder.Services.AddLookup(database);
 builder.Services.AddSingleton<WorkspaceMembers>();
 builder.Services.AddSingleton<TextCatalog>();
-builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeSettings.Section).Get<IntakeSettings>() ?? new IntakeSettings());
+var intake = builder.Configuration.GetSection(IntakeSettings.Section).Get<IntakeSettings>() ?? new IntakeSettings();
+builder.Services.AddSingleton(intake);
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "outlookcrm.form";
@@ -41,9 +45,11 @@ builder.Services.AddAntiforgery(options =>
 });
 builder.AddOutlookCrmRateLimits();
 builder.Services.AddSingleton<HistoryCursors>();
-builder.AddMailbox(auth);
+var mailbox = builder.AddMailbox(auth);
+StartupChecks.Verify(builder, auth, database, mailbox, intake);
 builder.Services.AddHostedService<IdempotencyCleanup>();
-builder.Services.AddDataProtection();
+// Keys in the database, not on an instance's disk: every instance must open what another sealed.
+builder.Services.AddDataProtection().SetApplicationName("OutlookCrm").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddOutlookCrmHealth();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);

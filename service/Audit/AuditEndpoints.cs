@@ -5,7 +5,7 @@ using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.Audit;
 
-public sealed record AuditEntry(long Sequence, Guid? UserId, string Action, string? ObjectType, string? ObjectId, DateTime OccurredAt, string Outcome, string CorrelationId);
+public sealed record AuditEntry(long Sequence, Guid? UserId, string Action, string? ObjectType, string? ObjectId, DateTime OccurredAt, string Outcome, bool Replay, string CorrelationId, IReadOnlyList<Guid> RevealedClients);
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
 
 public static class AuditEndpoints
@@ -25,7 +25,12 @@ public static class AuditEndpoints
     {
         var pageSize = PageSize.Parse(limit, defaultSize: 50, max: 200);
         var query = db.AuditRecords.AsNoTracking();
-        if (clientId is not null) query = query.Where(a => a.ObjectId == clientId.Value.ToString());
+        if (clientId is { } client)
+        {
+            // Calls on the client's record, and calls that showed it among others (lookups, lists).
+            var objectId = client.ToString();
+            query = query.Where(a => a.ObjectId == objectId || a.RevealedClients.Any(r => r.ClientId == client));
+        }
         if (userId is not null) query = query.Where(a => a.UserId == userId);
         if (!string.IsNullOrEmpty(action)) query = query.Where(a => a.Action == action);
         if (from is not null) query = query.Where(a => a.OccurredAt >= from.Value.ToUniversalTime());
@@ -35,8 +40,11 @@ public static class AuditEndpoints
             if (!long.TryParse(cursor, out var before)) throw ApiProblem.InvalidCursor();
             query = query.Where(a => a.Sequence < before);
         }
-        var rows = await query.OrderByDescending(a => a.Sequence).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(pageSize).Select(a => new AuditEntry(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.CorrelationId)).ToList();
+        var rows = await query.OrderByDescending(a => a.Sequence).Take(pageSize + 1).Include(a => a.RevealedClients).AsSplitQuery().ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize)
+            .Select(a => new AuditEntry(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.Replay, a.CorrelationId,
+                a.RevealedClients.Select(r => r.ClientId).Order().ToList()))
+            .ToList();
         return new AuditPage(items, rows.Count > pageSize ? items[^1].Sequence.ToString() : null);
     }
 }

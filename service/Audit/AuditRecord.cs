@@ -14,7 +14,18 @@ public sealed class AuditRecord
     public string? ObjectType { get; set; }
     public string? ObjectId { get; set; }
     public DateTime OccurredAt { get; set; }
-    /// <summary>success, or the problem code of a refusal (not-found, forbidden, email-in-use, …).</summary>
+    /// <summary>What the caller got: success (2xx), or the problem code of a refusal (not-found, email-in-use, …).</summary>
     public string Outcome { get; set; } = "";
+    /// <summary>An Idempotency-Key retry answered with the kept response; <see cref="Outcome"/> is that response's.</summary>
+    public bool Replay { get; set; }
     public string CorrelationId { get; set; } = "";
+    /// <summary>Clients the response showed beyond <see cref="ObjectId"/> (a lookup's matches).</summary>
+    public List<AuditRevealedClient> RevealedClients { get; set; } = [];
+}
+
+/// <summary>A client an audited call showed, by id only.</summary>
+public sealed class AuditRevealedClient
+{
+    public long AuditSequence { get; set; }
+    public Guid ClientId { get; set; }
 }

@@ -14,8 +14,12 @@ namespace OutlookCrm.Service.Audit;
 sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkpointer) : IAuditStore, IDisposable
 {
     const string Insert = $"""
-        INSERT INTO {AuditRecordConfiguration.Table} (WorkspaceId, TenantId, UserId, Action, ObjectType, ObjectId, OccurredAt, Outcome, CorrelationId)
-        VALUES ($workspace, $tenant, $user, $action, $objectType, $objectId, $occurredAt, $outcome, $correlation)
+        INSERT INTO {AuditRecordConfiguration.Table} (WorkspaceId, TenantId, UserId, Action, ObjectType, ObjectId, OccurredAt, Outcome, Replay, CorrelationId)
+        VALUES ($workspace, $tenant, $user, $action, $objectType, $objectId, $occurredAt, $outcome, $replay, $correlation)
+        RETURNING Sequence
+        """;
+    const string InsertRevealed = $"""
+        INSERT INTO {AuditRevealedClientConfiguration.Table} (AuditSequence, ClientId) VALUES ($sequence, $client)
         """;
 
     readonly Lock gate = new();
@@ -59,8 +63,8 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
     sealed class Appender : IDisposable
     {
         readonly SqliteConnection connection;
-        readonly SqliteCommand command;
-        readonly SqliteParameter workspace, tenant, user, action, objectType, objectId, occurredAt, outcome, correlation;
+        readonly SqliteCommand command, revealedCommand;
+        readonly SqliteParameter workspace, tenant, user, action, objectType, objectId, occurredAt, outcome, replay, correlation, sequence, revealedClient;
 
         public Appender(SqliteConnection connection)
         {
@@ -75,8 +79,14 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
             objectId = command.Parameters.Add("$objectId", SqliteType.Text);
             occurredAt = command.Parameters.Add("$occurredAt", SqliteType.Text);
             outcome = command.Parameters.Add("$outcome", SqliteType.Text);
+            replay = command.Parameters.Add("$replay", SqliteType.Integer);
             correlation = command.Parameters.Add("$correlation", SqliteType.Text);
             command.Prepare();
+            revealedCommand = connection.CreateCommand();
+            revealedCommand.CommandText = InsertRevealed;
+            sequence = revealedCommand.Parameters.Add("$sequence", SqliteType.Integer);
+            revealedClient = revealedCommand.Parameters.Add("$client", SqliteType.Text);
+            revealedCommand.Prepare();
         }
 
         public void Append(IReadOnlyList<AuditRecord> records)
@@ -84,6 +94,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
             // IMMEDIATE: takes the write lock up front, waiting (busy_timeout) behind other writers.
             using var transaction = connection.BeginTransaction(deferred: false);
             command.Transaction = transaction;
+            revealedCommand.Transaction = transaction;
             foreach (var record in records)
             {
                 workspace.Value = (object?)record.WorkspaceId ?? DBNull.Value;
@@ -94,8 +105,14 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
                 objectId.Value = (object?)record.ObjectId ?? DBNull.Value;
                 occurredAt.Value = AppDbContext.AsStoredUtc(record.OccurredAt);
                 outcome.Value = record.Outcome;
+                replay.Value = record.Replay;
                 correlation.Value = record.CorrelationId;
-                command.ExecuteNonQuery();
+                sequence.Value = (long)command.ExecuteScalar()!;
+                foreach (var revealed in record.RevealedClients)
+                {
+                    revealedClient.Value = revealed.ClientId;
+                    revealedCommand.ExecuteNonQuery();
+                }
             }
             transaction.Commit();
         }
@@ -103,6 +120,7 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
         public void Dispose()
         {
             command.Dispose();
+            revealedCommand.Dispose();
             connection.Dispose();
         }
     }

@@ -6,7 +6,7 @@ using OutlookCrm.Service.Workspaces;
 namespace OutlookCrm.Service.Auth;
 
 /// <summary>Runs before every API handler: turns the validated token into the caller's workspace and user.</summary>
-sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory workspaces, WorkspaceMembers members, AuthSettings settings, AppDbContext db) : IEndpointFilter
+sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory workspaces, WorkspaceMembers members, AuthSettings settings, AppDbContext db, WriteUnit unit) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -20,7 +20,7 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
 
         var workspaceId = await workspaces.GetOrCreateAsync(db, tenantId, context.HttpContext.RequestAborted);
         var name = principal.FindFirst("name")?.Value;
-        var isFirst = await members.IsFirstMemberAsync(db, workspaceId, userId, name, context.HttpContext.RequestAborted);
+        var isFirst = await members.IsFirstMemberAsync(db, unit, workspaceId, userId, name, context.HttpContext.RequestAborted);
         currentUser.Resolve(tenantId, userId, workspaceId, name,
             principal.FindFirst("preferred_username")?.Value, RoleOf(principal, isFirst));
         return await next(context);

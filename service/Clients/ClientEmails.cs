@@ -1,5 +1,4 @@
 using OutlookCrm.Service.Addresses;
-using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Fields;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
@@ -11,75 +10,68 @@ namespace OutlookCrm.Service.Clients;
 public static class ClientEmails
 {
     public static async Task<IResult> LinkAsync(
-        Guid id, LinkEmailRequest request, HttpContext http, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, LinkEmailRequest request, HttpContext http, ClientRecordWriter records, CancellationToken cancellationToken)
     {
         var (address, asPrimary, label) = Validate(request);
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        await using var transaction = await WriteLock.BeginAsync(db, ["address:" + address.Normalized, EmailFieldSlots.DefinitionsLockKey], cancellationToken);
-        var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
-        if (Has(client, address.Normalized)) return await ClientRecords.OkAsync(db, client, http);
-
-        await AddressOwners.EnsureFreeAsync(db, address.Normalized, client.Id, request.AllowSharedEmail, cancellationToken);
-        if (asPrimary)
+        var record = await records.ChangeAsync(id, [LockKey.Address(address), LockKey.FieldDefinitions], async (change, ct) =>
         {
-            if (client.Email is { } current)
+            var client = change.Client;
+            if (Has(client, address.Normalized)) return;
+            await AddressOwners.EnsureFreeAsync(change.Db, address.Normalized, client.Id, request.AllowSharedEmail, ct);
+            if (asPrimary) await LinkPrimaryAsync(change, address, request, ct);
+            else
             {
-                if (!request.ReplacePrimary) throw ApiProblem.PrimaryExists(current);
-                if (request.KeepPreviousAsSecondary)
-                {
-                    var kept = await EmailFieldSlots.AddAsync(db, client, new EmailAddress(current, client.EmailNormalized!),
-                        FieldDefinition.DefaultSecondaryEmailLabel, user, now, cancellationToken);
-                    ClientEvents.Record(db, client, ClientEventKind.AddressLinked, user, now, new ClientEventDetail(current, "secondary", kept.Label));
-                }
-                else
-                {
-                    ClientEvents.Record(db, client, ClientEventKind.AddressUnlinked, user, now, new ClientEventDetail(current, "primary"));
-                }
+                var field = await EmailFieldSlots.AddAsync(change, address, label, ct);
+                change.Record(ClientEventKind.AddressLinked, new ClientEventDetail(address.Original, "secondary", field.Label));
             }
-            client.Email = address.Original;
-            client.EmailNormalized = address.Normalized;
-            ClientEvents.Record(db, client, ClientEventKind.AddressLinked, user, now, new ClientEventDetail(address.Original, "primary"));
-        }
-        else
-        {
-            var field = await EmailFieldSlots.AddAsync(db, client, address, label, user, now, cancellationToken);
-            ClientEvents.Record(db, client, ClientEventKind.AddressLinked, user, now, new ClientEventDetail(address.Original, "secondary", field.Label));
-        }
-
-        ClientWrites.Touch(client, user, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await ClientRecords.OkAsync(db, client, http);
+        }, cancellationToken);
+        return ClientRecords.Ok(record, http);
     }
 
-    public static async Task<IResult> UnlinkAsync(
-        Guid id, string address, HttpContext http, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task LinkPrimaryAsync(ClientRecordChange change, EmailAddress address, LinkEmailRequest request, CancellationToken cancellationToken)
+    {
+        var client = change.Client;
+        if (client.Email is { } current)
+        {
+            if (!request.ReplacePrimary) throw ApiProblem.PrimaryExists(current);
+            if (request.KeepPreviousAsSecondary)
+            {
+                var kept = await EmailFieldSlots.AddAsync(change, new EmailAddress(current, client.EmailNormalized!), FieldDefinition.DefaultSecondaryEmailLabel, cancellationToken);
+                change.Record(ClientEventKind.AddressLinked, new ClientEventDetail(current, "secondary", kept.Label));
+            }
+            else
+            {
+                change.Record(ClientEventKind.AddressUnlinked, new ClientEventDetail(current, "primary"));
+            }
+        }
+        client.Email = address.Original;
+        client.EmailNormalized = address.Normalized;
+        change.Record(ClientEventKind.AddressLinked, new ClientEventDetail(address.Original, "primary"));
+    }
+
+    public static async Task<IResult> UnlinkAsync(Guid id, string address, HttpContext http, ClientRecordWriter records, CancellationToken cancellationToken)
     {
         if (!EmailAddress.TryParse(address, out var parsed)) throw ApiProblem.NotFound("address");
-
-        await using var transaction = await WriteLock.BeginAsync(db, ["address:" + parsed.Normalized], cancellationToken);
-        var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
-        var removed = new List<string>();
-        if (client.EmailNormalized == parsed.Normalized)
+        var record = await records.ChangeAsync(id, [LockKey.Address(parsed)], (change, _) =>
         {
-            removed.Add(client.Email!);
-            client.Email = null;
-            client.EmailNormalized = null;
-        }
-        foreach (var value in client.FieldValues.Where(v => v.EmailNormalized == parsed.Normalized).ToList())
-        {
-            removed.Add(value.Value);
-            client.FieldValues.Remove(value);
-        }
-        if (removed.Count == 0) throw ApiProblem.NotFound("address");
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        ClientWrites.Touch(client, user, now);
-        ClientEvents.Record(db, client, ClientEventKind.AddressUnlinked, user, now, new ClientEventDetail(removed[0]));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await ClientRecords.OkAsync(db, client, http);
+            var client = change.Client;
+            var removed = new List<string>();
+            if (client.EmailNormalized == parsed.Normalized)
+            {
+                removed.Add(client.Email!);
+                client.Email = null;
+                client.EmailNormalized = null;
+            }
+            foreach (var value in client.FieldValues.Where(v => v.EmailNormalized == parsed.Normalized).ToList())
+            {
+                removed.Add(value.Value);
+                client.FieldValues.Remove(value);
+            }
+            if (removed.Count == 0) throw ApiProblem.NotFound("address");
+            change.Record(ClientEventKind.AddressUnlinked, new ClientEventDetail(removed[0]));
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return ClientRecords.Ok(record, http);
     }
 
     static bool Has(Client client, string normalized) =>

@@ -11,5 +11,5 @@ public static partial class ClientMapper
     public static partial ClientRecord ToRecord(this Client client, IReadOnlyList<ClientEmailDto> emails, IReadOnlyList<ClientFieldDto> fields, string? createdByName, string? updatedByName);
 
     /// <summary>The strong entity tag of a client version, quotes included (RFC 9110).</summary>
-    public static string ETagOf(long version) => $"\"{version}\"";
+    public static string ETagOf(long version) => Infrastructure.IfMatch.ETagOf(version);
 }

@@ -1,6 +1,5 @@
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
-using OutlookCrm.Service.History;
 using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -10,57 +9,40 @@ namespace OutlookCrm.Service.Clients;
 public static class CreateClient
 {
     public static async Task<IResult> HandleAsync(
-        CreateClientRequest request, HttpContext http, AppDbContext db, CurrentUser user,
+        CreateClientRequest request, HttpContext http, ClientRecordWriter records, WriteUnit unit, CurrentUser user,
         IdempotencyStore idempotency, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changes = ClientChanges.ForCreate(request, DateOnly.FromDateTime(now));
+        var changes = ClientChanges.ForCreate(request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var key = IdempotencyStore.KeyOf(http.Request);
         var requestHash = key is null ? "" : idempotency.HashOf(request);
 
-        var lockKeys = new List<string>();
-        if (changes.Email is { } email) lockKeys.Add("address:" + email.Normalized);
-        if (key is not null) lockKeys.Add($"idempotency:{user.UserId:N}:{key}");
+        var locks = new List<LockKey>();
+        if (changes.Email is { } email) locks.Add(LockKey.Address(email));
+        if (key is not null) locks.Add(LockKey.Idempotency(user.UserId, key));
 
-        await using var transaction = await WriteLock.BeginAsync(db, lockKeys, cancellationToken);
-        if (key is not null && await idempotency.FindAsync(key, requestHash, cancellationToken) is { } earlier)
-            return earlier;
-
-        StoredResponse response;
-        try
+        return await unit.RunAsync(locks, async ct =>
         {
-            var record = await CreateAsync(db, changes, user, now, cancellationToken);
-            audit.Target(record.Id);
-            response = idempotency.Json(StatusCodes.Status201Created, record, $"/api/clients/{record.Id}", record.Version);
-        }
-        catch (ApiProblem problem) when (key is not null && problem.Status == StatusCodes.Status409Conflict)
-        {
-            response = idempotency.Problem(problem);
-        }
+            if (key is not null && await idempotency.FindAsync(key, requestHash, ct) is { } earlier)
+            {
+                audit.CommitsAs(earlier.Outcome, replay: true);
+                return earlier;
+            }
 
-        if (key is not null) idempotency.Remember(key, requestHash, response);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return response;
-    }
+            StoredResponse response;
+            try
+            {
+                var record = await records.AddAsync(changes, ct);
+                response = idempotency.Json(StatusCodes.Status201Created, record, $"/api/clients/{record.Id}", record.Version);
+            }
+            catch (ApiProblem problem) when (key is not null && problem.Status == StatusCodes.Status409Conflict)
+            {
+                // Kept, so a retry with the same key gets the same refusal rather than a different answer.
+                response = idempotency.Problem(problem);
+                audit.CommitsAs(problem.Code);
+            }
 
-    static async Task<ClientRecord> CreateAsync(AppDbContext db, ClientChanges changes, CurrentUser user, DateTime now, CancellationToken cancellationToken)
-    {
-        if (changes.Email is { } email)
-            await AddressOwners.EnsureFreeAsync(db, email.Normalized, null, changes.AllowSharedEmail, cancellationToken);
-
-        var client = new Client
-        {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = user.WorkspaceId,
-            CreatedAt = now,
-            CreatedBy = user.UserId,
-        };
-        changes.ApplyTo(client);
-        ClientWrites.Touch(client, user, now);
-        db.Clients.Add(client);
-        ClientEvents.Record(db, client, ClientEventKind.Created, user, now);
-        var names = user.Name is null ? null : new Dictionary<Guid, string> { [user.UserId] = user.Name };
-        return ClientRecords.ToRecord(client, names);
+            if (key is not null) idempotency.Remember(key, requestHash, response);
+            return response;
+        }, cancellationToken);
     }
 }

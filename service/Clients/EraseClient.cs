@@ -11,15 +11,15 @@ namespace OutlookCrm.Service.Clients;
 /// </summary>
 public static class EraseClient
 {
-    public static async Task<IResult> HandleAsync(Guid id, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(Guid id, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken)
     {
-        await using var transaction = await WriteLock.BeginAsync(db, [$"client:{id:N}"], cancellationToken);
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ApiProblem.NotFound("client");
-        db.Clients.Remove(client);
-        var idText = id.ToString();
-        await db.IdempotencyRecords.Where(r => r.ResponseBody.Contains(idText)).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.RunAsync([LockKey.Client(id)], async ct =>
+        {
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw ApiProblem.NotFound("client");
+            db.Clients.Remove(client);
+            var idText = id.ToString();
+            await db.IdempotencyRecords.Where(r => r.ResponseBody.Contains(idText)).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
         return TypedResults.NoContent();
     }
 }

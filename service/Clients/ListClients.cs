@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -16,7 +17,7 @@ public static class ListClients
     const int MaxSearchLength = 200;
 
     public static async Task<ClientPage> HandleAsync(
-        string? search, string? limit, string? cursor, AppDbContext db, CurrentUser user, IDataProtectionProvider protection, CancellationToken cancellationToken)
+        string? search, string? limit, string? cursor, AppDbContext db, CurrentUser user, AuditTrail audit, IDataProtectionProvider protection, CancellationToken cancellationToken)
     {
         var pageSize = PageSize.Parse(limit, DefaultLimit, MaxLimit);
         if (search is { Length: > MaxSearchLength }) throw ApiProblem.Validation("search", $"At most {MaxSearchLength} characters.");
@@ -37,7 +38,9 @@ public static class ListClients
 
         var page = await query.OrderBy(c => c.SortKey).Take(pageSize + 1).ToListAsync(cancellationToken);
         var next = page.Count > pageSize ? cursors.Encode(page[pageSize - 1].SortKey) : null;
-        return new ClientPage(page.Take(pageSize).Select(c => c.ToSummary()).ToList(), next);
+        var shown = page.Take(pageSize).ToList();
+        audit.Reveal(shown.Select(c => c.Id));
+        return new ClientPage(shown.Select(c => c.ToSummary()).ToList(), next);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -9,30 +8,25 @@ namespace OutlookCrm.Service.Clients;
 public static class UpdateClient
 {
     public static async Task<IResult> HandleAsync(
-        Guid id, JsonElement body, HttpContext http, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, JsonElement body, HttpContext http, ClientRecordWriter records, TimeProvider clock, CancellationToken cancellationToken)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch)) throw ApiProblem.PreconditionRequired();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changes = ClientChanges.ForPatch(body, DateOnly.FromDateTime(now));
+        var changes = ClientChanges.ForPatch(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
-        var lockKeys = changes.Email is { } email ? new[] { "address:" + email.Normalized } : [];
-        await using var transaction = await WriteLock.BeginAsync(db, lockKeys, cancellationToken);
-        var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
-        if (!Matches(ifMatch, client.Version)) throw ApiProblem.VersionMismatch();
-
-        if (changes.Email is { } newEmail && client.EmailNormalized != newEmail.Normalized)
-            await AddressOwners.EnsureFreeAsync(db, newEmail.Normalized, client.Id, changes.AllowSharedEmail, cancellationToken);
-        var before = ContactDetails.Of(client);
-        changes.ApplyTo(client);
-        var changed = before.ChangedIn(client);
-        if (changed.Count == 0) return await ClientRecords.OkAsync(db, client, http);
-        ClientWrites.Touch(client, user, now);
-        ClientEvents.Record(db, client, ClientEventKind.DetailsUpdated, user, now, new ClientEventDetail(Properties: changed));
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await ClientRecords.OkAsync(db, client, http);
+        var locks = changes.Email is { } email ? new[] { LockKey.Address(email) } : [];
+        var record = await records.ChangeAsync(id, locks, async (change, ct) =>
+        {
+            var client = change.Client;
+            if (!IfMatch.Allows(ifMatch, client.Version)) throw ApiProblem.VersionMismatch();
+            if (changes.Email is { } newEmail && client.EmailNormalized != newEmail.Normalized)
+                await AddressOwners.EnsureFreeAsync(change.Db, newEmail.Normalized, client.Id, changes.AllowSharedEmail, ct);
+            var before = ContactDetails.Of(client);
+            changes.ApplyTo(client);
+            var changed = before.ChangedIn(client);
+            if (changed.Count > 0) change.Record(ClientEventKind.DetailsUpdated, new ClientEventDetail(Properties: changed));
+        }, cancellationToken);
+        return ClientRecords.Ok(record, http);
     }
 
     /// <summary>The contact details a PATCH may change, to tell which ones it did.</summary>
@@ -53,12 +47,5 @@ public static class UpdateClient
             if (Status != after.Status) changed.Add("status");
             return changed;
         }
-    }
-
-    /// <summary>Strong comparison (RFC 9110 13.1.1): a weak tag never matches; "*" matches any existing record.</summary>
-    static bool Matches(string ifMatch, long version)
-    {
-        var current = ClientMapper.ETagOf(version);
-        return ifMatch.Split(',', StringSplitOptions.TrimEntries).Any(tag => tag == "*" || tag == current);
     }
 }

@@ -10,25 +10,26 @@ namespace OutlookCrm.Service.Fields;
 /// <summary>Deleting a field definition clears it on every client that had a value (their versions move on).</summary>
 public static class DeleteField
 {
-    public static async Task<IResult> HandleAsync(Guid fieldId, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(Guid fieldId, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await using var transaction = await WriteLock.BeginAsync(db, [EmailFieldSlots.DefinitionsLockKey], cancellationToken);
-        var field = await db.FieldDefinitions.FirstOrDefaultAsync(f => f.Id == fieldId, cancellationToken) ?? throw ApiProblem.NotFound("field");
-        var clients = await db.Clients
-            .Where(c => c.FieldValues.Any(v => v.FieldId == fieldId))
-            .Include(c => c.FieldValues).Include(c => c.SearchTerms)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var client in clients)
+        await unit.RunAsync([LockKey.FieldDefinitions], async ct =>
         {
-            client.FieldValues.RemoveAll(v => v.FieldId == fieldId);
-            ClientWrites.Touch(client, user, now);
-            ClientEvents.Record(db, client, ClientEventKind.FieldCleared, user, now, new ClientEventDetail(Label: field.Label));
-        }
-        db.FieldDefinitions.Remove(field);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var field = await db.FieldDefinitions.FirstOrDefaultAsync(f => f.Id == fieldId, ct) ?? throw ApiProblem.NotFound("field");
+            var clients = await db.Clients
+                .Where(c => c.FieldValues.Any(v => v.FieldId == fieldId))
+                .Include(c => c.FieldValues).Include(c => c.SearchTerms)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var client in clients)
+            {
+                var change = new ClientRecordChange(db, client, user, now);
+                client.FieldValues.RemoveAll(v => v.FieldId == fieldId);
+                change.Record(ClientEventKind.FieldCleared, new ClientEventDetail(Label: field.Label));
+                change.Finish();
+            }
+            db.FieldDefinitions.Remove(field);
+        }, cancellationToken);
         return TypedResults.NoContent();
     }
 }

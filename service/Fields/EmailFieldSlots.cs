@@ -12,12 +12,13 @@ namespace OutlookCrm.Service.Fields;
 /// </summary>
 public static class EmailFieldSlots
 {
-    public const string DefinitionsLockKey = "field-definitions";
     const int MaxSlots = 50;
 
-    public static async Task<FieldDefinition> AddAsync(AppDbContext db, Client client, EmailAddress address, string label, CurrentUser user, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Needs <see cref="LockKey.FieldDefinitions"/>: it may define a field.</summary>
+    public static async Task<FieldDefinition> AddAsync(ClientRecordChange change, EmailAddress address, string label, CancellationToken cancellationToken)
     {
-        var field = await FreeSlotAsync(db, client, label, user, now, cancellationToken);
+        var client = change.Client;
+        var field = await FreeSlotAsync(change.Db, client, label, change.User, change.Now, cancellationToken);
         client.FieldValues.Add(new FieldValue
         {
             ClientId = client.Id,

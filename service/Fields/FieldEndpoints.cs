@@ -30,7 +30,7 @@ public static class FieldEndpoints
         return new FieldList(fields.OrderBy(f => f.Label, StringComparer.CurrentCultureIgnoreCase).Select(f => f.ToDto()).ToList());
     }
 
-    static async Task<IResult> CreateAsync(CreateFieldRequest request, AppDbContext db, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<IResult> CreateAsync(CreateFieldRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (ClientRules.CheckName(request.Label, required: true) is { } labelError) errors["label"] = [labelError];
@@ -40,24 +40,24 @@ public static class FieldEndpoints
 
         var label = request.Label!.Trim();
         var key = ClientNames.Fold(label);
-        await using var transaction = await WriteLock.BeginAsync(db, [EmailFieldSlots.DefinitionsLockKey], cancellationToken);
-        if (await db.FieldDefinitions.FirstOrDefaultAsync(f => f.LabelKey == key, cancellationToken) is { } existing)
-            throw ApiProblem.FieldExists(existing.Id);
-
-        var field = new FieldDefinition
+        var field = await unit.RunAsync([LockKey.FieldDefinitions], async ct =>
         {
-            Id = Guid.CreateVersion7(),
-            WorkspaceId = user.WorkspaceId,
-            Label = label,
-            LabelKey = key,
-            Type = type,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = user.UserId,
-        };
-        db.FieldDefinitions.Add(field);
-        audit.Target(field.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            if (await db.FieldDefinitions.FirstOrDefaultAsync(f => f.LabelKey == key, ct) is { } existing)
+                throw ApiProblem.FieldExists(existing.Id);
+            var created = new FieldDefinition
+            {
+                Id = Guid.CreateVersion7(),
+                WorkspaceId = user.WorkspaceId,
+                Label = label,
+                LabelKey = key,
+                Type = type,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                CreatedBy = user.UserId,
+            };
+            db.FieldDefinitions.Add(created);
+            audit.Target(created.Id);
+            return created;
+        }, cancellationToken);
         return TypedResults.Created($"/api/fields/{field.Id}", field.ToDto());
     }
 }

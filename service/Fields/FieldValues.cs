@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
-using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
@@ -14,32 +13,30 @@ namespace OutlookCrm.Service.Fields;
 public static class FieldValues
 {
     public static async Task<IResult> SetAsync(
-        Guid id, Guid fieldId, SetFieldValueRequest request, HttpContext http, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid fieldId, SetFieldValueRequest request, HttpContext http, AppDbContext db, ClientRecordWriter records, CancellationToken cancellationToken)
     {
         var raw = RawValue(request.Value);
-        var field = await db.FieldDefinitions.FirstOrDefaultAsync(f => f.Id == fieldId, cancellationToken)
+        var type = await db.FieldDefinitions.AsNoTracking().Where(f => f.Id == fieldId).Select(f => (FieldType?)f.Type).FirstOrDefaultAsync(cancellationToken)
             ?? throw ApiProblem.NotFound("field");
-        var (value, email) = raw is null ? (null, (EmailAddress?)null) : Parse(field.Type, raw);
+        var (value, email) = raw is null ? (null, (EmailAddress?)null) : Parse(type, raw);
 
-        var lockKeys = email is { } address ? new[] { "address:" + address.Normalized } : [];
-        await using var transaction = await WriteLock.BeginAsync(db, lockKeys, cancellationToken);
-        var client = await ClientRecords.LoadForUpdateAsync(db, id, cancellationToken);
-        var current = client.FieldValues.FirstOrDefault(v => v.FieldId == fieldId);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        ClientEventKind kind;
-        if (value is null)
+        // The definition is read again under its lock: it may be deleted meanwhile.
+        var record = await records.ChangeAsync(id, email is { } address ? [LockKey.Address(address), LockKey.FieldDefinitions] : [LockKey.FieldDefinitions], async (change, ct) =>
         {
-            if (current is null) return await ClientRecords.OkAsync(db, client, http);
-            client.FieldValues.Remove(current);
-            kind = ClientEventKind.FieldCleared;
-        }
-        else
-        {
+            var client = change.Client;
+            var field = await db.FieldDefinitions.FirstOrDefaultAsync(f => f.Id == fieldId, ct) ?? throw ApiProblem.NotFound("field");
+            var current = client.FieldValues.FirstOrDefault(v => v.FieldId == fieldId);
+            if (value is null)
+            {
+                if (current is null) return;
+                client.FieldValues.Remove(current);
+                change.Record(ClientEventKind.FieldCleared, new ClientEventDetail(Label: field.Label));
+                return;
+            }
             if (email is { } newAddress && current?.EmailNormalized != newAddress.Normalized)
-                await AddressOwners.EnsureFreeAsync(db, newAddress.Normalized, client.Id, request.AllowSharedEmail, cancellationToken);
-            if (current?.Value == value) return await ClientRecords.OkAsync(db, client, http);
-            kind = current is null ? ClientEventKind.FieldAdded : ClientEventKind.FieldChanged;
+                await AddressOwners.EnsureFreeAsync(db, newAddress.Normalized, client.Id, request.AllowSharedEmail, ct);
+            if (current?.Value == value) return;
+            var kind = current is null ? ClientEventKind.FieldAdded : ClientEventKind.FieldChanged;
             if (current is null)
             {
                 current = new FieldValue { ClientId = client.Id, FieldId = fieldId, WorkspaceId = client.WorkspaceId, Field = field };
@@ -47,13 +44,9 @@ public static class FieldValues
             }
             current.Value = value;
             current.EmailNormalized = email?.Normalized;
-        }
-
-        ClientWrites.Touch(client, user, now);
-        ClientEvents.Record(db, client, kind, user, now, new ClientEventDetail(Label: field.Label, Address: email?.Original));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await ClientRecords.OkAsync(db, client, http);
+            change.Record(kind, new ClientEventDetail(Label: field.Label, Address: email?.Original));
+        }, cancellationToken);
+        return ClientRecords.Ok(record, http);
     }
 
     /// <summary>The value as text; null for JSON null or an empty string (both clear the value).</summary>

@@ -15,32 +15,34 @@ public static class SavedEmails
     public const int MaxRecipients = 100;
 
     public static async Task<IResult> SaveAsync(
-        Guid id, SaveEmailRequest request, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var email = Validate(request);
-        await using var transaction = await WriteLock.BeginAsync(db, [$"saved-email:{id:N}:{email.InternetMessageId}"], cancellationToken);
-        if (!await db.Clients.AnyAsync(c => c.Id == id, cancellationToken)) throw ApiProblem.NotFound("client");
+        var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId)], async ct =>
+        {
+            if (!await db.Clients.AnyAsync(c => c.Id == id, ct)) throw ApiProblem.NotFound("client");
+            var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, ct);
+            if (existing is not null) return (existing, false);
 
-        var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, cancellationToken);
-        if (existing is not null) return TypedResults.Ok(ToDto(existing));
-
-        email.Id = Guid.CreateVersion7();
-        email.WorkspaceId = user.WorkspaceId;
-        email.ClientId = id;
-        email.SavedAt = clock.GetUtcNow().UtcDateTime;
-        email.SavedBy = user.UserId;
-        db.SavedEmails.Add(email);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/clients/{id}/saved-emails/{email.Id}", ToDto(email));
+            email.Id = Guid.CreateVersion7();
+            email.WorkspaceId = user.WorkspaceId;
+            email.ClientId = id;
+            email.SavedAt = clock.GetUtcNow().UtcDateTime;
+            email.SavedBy = user.UserId;
+            db.SavedEmails.Add(email);
+            return (email, true);
+        }, cancellationToken);
+        return isNew ? TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved)) : TypedResults.Ok(ToDto(saved));
     }
 
-    public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken)
     {
-        var saved = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.Id == savedEmailId, cancellationToken)
-            ?? throw ApiProblem.NotFound("saved email");
-        db.SavedEmails.Remove(saved);
-        await db.SaveChangesAsync(cancellationToken);
+        await unit.RunAsync([LockKey.Client(id)], async ct =>
+        {
+            var saved = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.Id == savedEmailId, ct)
+                ?? throw ApiProblem.NotFound("saved email");
+            db.SavedEmails.Remove(saved);
+        }, cancellationToken);
         return TypedResults.NoContent();
     }
 

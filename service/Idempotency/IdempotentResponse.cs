@@ -12,6 +12,25 @@ namespace OutlookCrm.Service.Idempotency;
 /// <summary>A response as it went out, so an Idempotency-Key retry gets it again byte for byte.</summary>
 public sealed record StoredResponse(int StatusCode, string Body, string ContentType, string? Location, string? ETag) : IResult
 {
+    /// <summary>Answered from the kept response of an earlier call with the same key.</summary>
+    public bool IsReplay { get; init; }
+
+    /// <summary>The audit outcome of this response: success, or the code of the problem it carries.</summary>
+    public string Outcome => StatusCode < 400 ? Audit.AuditTrail.Success : ProblemCodeOf(Body) ?? ProblemCodes.ForStatus(StatusCode);
+
+    static string? ProblemCodeOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public Task ExecuteAsync(HttpContext http)
     {
         http.Response.StatusCode = StatusCode;
@@ -52,7 +71,7 @@ public sealed class IdempotencyStore(AppDbContext db, CurrentUser user, TimeProv
             return null;
         }
         if (record.RequestHash != requestHash) throw ApiProblem.IdempotencyKeyReused();
-        return new StoredResponse(record.StatusCode, record.ResponseBody, ContentTypeOf(record.StatusCode), record.Location, record.ETag);
+        return new StoredResponse(record.StatusCode, record.ResponseBody, ContentTypeOf(record.StatusCode), record.Location, record.ETag) { IsReplay = true };
     }
 
     public StoredResponse Json<T>(int statusCode, T body, string? location = null, string? etag = null) =>

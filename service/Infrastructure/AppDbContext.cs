@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OutlookCrm.Service.Audit;
@@ -17,7 +18,7 @@ namespace OutlookCrm.Service.Infrastructure;
 /// that each keeps its own migrations. Contexts are pooled: the caller is attached per request and
 /// detached when the context goes back to the pool, and an unattached context sees no workspace at all.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     CurrentUser? currentUser;
 
@@ -47,6 +48,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditRevealedClient> AuditRevealedClients => Set<AuditRevealedClient>();
+    /// <summary>Shared by every instance, so a cookie, cursor or form token one instance sealed opens on another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IntakeTemplate> IntakeTemplates => Set<IntakeTemplate>();
     public DbSet<IntakeRequest> IntakeRequests => Set<IntakeRequest>();
 

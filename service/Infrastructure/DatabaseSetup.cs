@@ -22,7 +22,7 @@ public static class DatabaseSetup
                 break;
             case DatabaseProvider.Sqlite:
                 var connectionString = SqliteConnectionString(settings, builder.Environment.ContentRootPath);
-                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance));
+                builder.Services.AddPooledDbContextFactory<SqliteAppDbContext>(options => options.UseSqlite(connectionString, sqlite => sqlite.ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d))).AddInterceptors(SqliteConnectionSetup.Instance));
                 builder.Services.AddScoped<AppDbContext>(ForRequest<SqliteAppDbContext>);
                 builder.Services.AddSingleton(new SqliteDatabase(connectionString));
                 builder.Services.AddSingleton<SqliteCheckpointer>();

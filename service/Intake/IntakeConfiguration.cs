@@ -33,6 +33,8 @@ sealed class IntakeRequestConfiguration : IEntityTypeConfiguration<IntakeRequest
         e.Property(r => r.TokenHash).HasMaxLength(64);
         e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(r => r.SentTo).HasMaxLength(320);
+        e.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(16);
+        e.Property(r => r.DeliveryProblem).HasMaxLength(64);
         e.Property(r => r.Answers).HasMaxLength(200_000);
         e.HasIndex(r => r.TokenHash).IsUnique();
         e.HasIndex(r => new { r.WorkspaceId, r.ClientId, r.SentAt });

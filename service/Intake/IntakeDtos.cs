@@ -9,7 +9,10 @@ public sealed record IntakeTemplateInput(string? Name, string? EmailSubject, str
 
 public sealed record SendIntakeRequest(Guid? TemplateId, string? Language);
 
-/// <summary>An intake as the staff sees it; answers only once completed.</summary>
+/// <summary>
+/// An intake as the staff sees it; answers only once completed. <c>Link</c> only in the answer to
+/// sending or resending with manual delivery, for the practitioner to pass on (only its hash is kept).
+/// </summary>
 public sealed record IntakeDto(
     Guid Id,
     Guid ClientId,
@@ -24,7 +27,10 @@ public sealed record IntakeDto(
     DateTime? CompletedAt,
     DateTime? RevokedAt,
     int TimesSent,
-    IReadOnlyList<IntakeAnswerDto>? Answers);
+    IReadOnlyList<IntakeAnswerDto>? Answers,
+    string Delivery,
+    string? DeliveryProblem,
+    string? Link = null);
 
 public sealed record IntakeAnswerDto(string QuestionId, string Section, string Question, QuestionType Type, IReadOnlyList<string> Values);
 

@@ -11,14 +11,6 @@ using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.Intake;
 
-public sealed class IntakeSettings
-{
-    public const string Section = "Intake";
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(14);
-    /// <summary>Origin of the public form links; by default the origin the request came in on.</summary>
-    public string? PublicBaseUrl { get; set; }
-}
-
 /// <summary>Sending intakes to a client, following them (sent, opened, completed), resending and revoking.</summary>
 public static class IntakeEndpoints
 {
@@ -37,37 +29,38 @@ public static class IntakeEndpoints
     }
 
     static async Task<IResult> SendAsync(
-        Guid id, SendIntakeRequest request, HttpContext http, AppDbContext db, CurrentUser user, IIntakeMailer mailer, TextCatalog texts,
-        IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, SendIntakeRequest request, HttpContext http, AppDbContext db, WriteUnit unit, IntakeDeliveries deliveries, CurrentUser user,
+        TextCatalog texts, IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Language is { } asked && !texts.Languages.Contains(asked, StringComparer.OrdinalIgnoreCase))
             throw ApiProblem.Validation("language", $"One of {string.Join(", ", texts.Languages)}.");
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw ApiProblem.NotFound("client");
-        if (client.Email is null) throw ApiProblem.ClientHasNoEmail();
 
-        await IntakeTemplateEndpoints.EnsureDefaultAsync(db, user, texts.LanguageFor(http.Request), texts, clock, cancellationToken);
-        var template = request.TemplateId is { } templateId
-            ? await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template")
-            : await db.IntakeTemplates.AsNoTracking().OrderBy(t => t.CreatedAt).FirstAsync(cancellationToken);
-        var language = texts.Languages.First(l => l.Equals(request.Language ?? template.Language, StringComparison.OrdinalIgnoreCase));
-        template = DefaultTemplate.InLanguage(template, language, texts);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var intake = new IntakeRequest
+        var (intakeId, email) = await unit.RunAsync([LockKey.Client(id), LockKey.DefaultIntakeTemplate], async ct =>
         {
-            Id = Guid.CreateVersion7(), WorkspaceId = user.WorkspaceId, ClientId = client.Id, TemplateId = template.Id,
-            TemplateName = template.Name, Form = template.Form,
-            Language = language,
-            SentTo = client.Email, SentAt = now, SentBy = user.UserId,
-        };
-        var token = Issue(intake, settings, now);
-        db.IntakeRequests.Add(intake);
-        ClientEvents.Record(db, client, ClientEventKind.IntakeSent, user, now, new ClientEventDetail(client.Email, Label: template.Name));
+            var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw ApiProblem.NotFound("client");
+            if (client.Email is null) throw ApiProblem.ClientHasNoEmail();
+            await IntakeTemplateEndpoints.AddDefaultIfNoneAsync(db, user, texts.LanguageFor(http.Request), texts, clock, ct);
+            var template = request.TemplateId is { } templateId
+                ? await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw ApiProblem.NotFound("intake template")
+                // A default added just now is not saved yet: the tracker (cleared when the unit began) holds it.
+                : db.IntakeTemplates.Local.FirstOrDefault() ?? await db.IntakeTemplates.AsNoTracking().OrderBy(t => t.CreatedAt).FirstAsync(ct);
+            var language = texts.Languages.First(l => l.Equals(request.Language ?? template.Language, StringComparison.OrdinalIgnoreCase));
+            template = DefaultTemplate.InLanguage(template, language, texts);
 
-        // Sent first, committed after: a failed send leaves no intake behind.
-        await mailer.SendAsync(EmailFor(intake, template, client, token, http, settings, texts), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/clients/{id}/intakes/{intake.Id}", ToDto(intake, now, withAnswers: false));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var intake = new IntakeRequest
+            {
+                Id = Guid.CreateVersion7(), WorkspaceId = user.WorkspaceId, ClientId = client.Id, TemplateId = template.Id,
+                TemplateName = template.Name, Form = template.Form, Language = language,
+                SentTo = client.Email, SentAt = now, SentBy = user.UserId, Delivery = IntakeDelivery.Pending,
+            };
+            var token = Issue(intake, settings, now);
+            db.IntakeRequests.Add(intake);
+            return (intake.Id, EmailFor(intake, template, client, token, http, settings, texts));
+        }, cancellationToken, carriesAudit: false);
+
+        var delivered = await deliveries.DeliverAsync(intakeId, email);
+        return TypedResults.Created($"/api/clients/{id}/intakes/{intakeId}", delivered);
     }
 
     static async Task<IntakeList> ListAsync(Guid id, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -85,45 +78,49 @@ public static class IntakeEndpoints
         return ToDto(intake, clock.GetUtcNow().UtcDateTime, withAnswers: true);
     }
 
+    /// <summary>Also how a send that failed is retried: the fresh link replaces the old one, so only one is ever live.</summary>
     static async Task<IntakeDto> ResendAsync(
-        Guid id, Guid intakeId, HttpContext http, AppDbContext db, CurrentUser user, IIntakeMailer mailer, TextCatalog texts,
+        Guid id, Guid intakeId, HttpContext http, AppDbContext db, WriteUnit unit, IntakeDeliveries deliveries, CurrentUser user, TextCatalog texts,
         IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken) ?? throw ApiProblem.NotFound("intake");
-        if (intake.Status == IntakeStatus.Completed) throw ApiProblem.IntakeCompleted();
-        var client = await db.Clients.FirstAsync(c => c.Id == id, cancellationToken);
-        if (client.Email is null) throw ApiProblem.ClientHasNoEmail();
-        var stored = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == intake.TemplateId, cancellationToken);
-        var template = stored is null ? null : DefaultTemplate.InLanguage(stored, intake.Language, texts);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var token = Issue(intake, settings, now);
-        intake.Status = IntakeStatus.Sent;
-        intake.RevokedAt = null;
-        intake.SentTo = client.Email;
-        intake.SentAt = now;
-        intake.SentBy = user.UserId;
-        ClientEvents.Record(db, client, ClientEventKind.IntakeSent, user, now, new ClientEventDetail(client.Email, Label: intake.TemplateName));
-        await mailer.SendAsync(EmailFor(intake, template, client, token, http, settings, texts), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(intake, now, withAnswers: false);
-    }
-
-    static async Task<IntakeDto> RevokeAsync(Guid id, Guid intakeId, AppDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, cancellationToken) ?? throw ApiProblem.NotFound("intake");
-        if (intake.Status == IntakeStatus.Completed) throw ApiProblem.IntakeCompleted();
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (intake.Status != IntakeStatus.Revoked)
+        var email = await unit.RunAsync([LockKey.Intake(intakeId)], async ct =>
         {
-            intake.Status = IntakeStatus.Revoked;
-            intake.RevokedAt = now;
-            var client = await db.Clients.FirstAsync(c => c.Id == id, cancellationToken);
-            ClientEvents.Record(db, client, ClientEventKind.IntakeRevoked, user, now, new ClientEventDetail(Label: intake.TemplateName));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return ToDto(intake, now, withAnswers: false);
+            var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, ct) ?? throw ApiProblem.NotFound("intake");
+            if (intake.Status == IntakeStatus.Completed) throw ApiProblem.IntakeCompleted();
+            var client = await db.Clients.FirstAsync(c => c.Id == id, ct);
+            if (client.Email is null) throw ApiProblem.ClientHasNoEmail();
+            var stored = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == intake.TemplateId, ct);
+            var template = stored is null ? null : DefaultTemplate.InLanguage(stored, intake.Language, texts);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var token = Issue(intake, settings, now);
+            intake.Status = IntakeStatus.Sent;
+            intake.RevokedAt = null;
+            intake.SentTo = client.Email;
+            intake.SentAt = now;
+            intake.SentBy = user.UserId;
+            intake.Delivery = IntakeDelivery.Pending;
+            intake.DeliveryProblem = null;
+            return EmailFor(intake, template, client, token, http, settings, texts);
+        }, cancellationToken, carriesAudit: false);
+        return await deliveries.DeliverAsync(intakeId, email);
     }
+
+    static async Task<IntakeDto> RevokeAsync(Guid id, Guid intakeId, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken) =>
+        await unit.RunAsync([LockKey.Intake(intakeId)], async ct =>
+        {
+            var intake = await db.IntakeRequests.FirstOrDefaultAsync(r => r.ClientId == id && r.Id == intakeId, ct) ?? throw ApiProblem.NotFound("intake");
+            if (intake.Status == IntakeStatus.Completed) throw ApiProblem.IntakeCompleted();
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (intake.Status != IntakeStatus.Revoked)
+            {
+                intake.Status = IntakeStatus.Revoked;
+                intake.RevokedAt = now;
+                var client = await db.Clients.FirstAsync(c => c.Id == id, ct);
+                ClientEvents.Record(db, client, ClientEventKind.IntakeRevoked, user, now, new ClientEventDetail(Label: intake.TemplateName));
+            }
+            return ToDto(intake, now, withAnswers: false);
+        }, cancellationToken);
 
     /// <summary>A fresh link: the new token's hash replaces the old one, so the old link stops working.</summary>
     static string Issue(IntakeRequest intake, IntakeSettings settings, DateTime now)
@@ -151,12 +148,20 @@ public static class IntakeEndpoints
         return new IntakeEmail(intake.SentTo, template?.EmailSubject ?? intake.TemplateName, body, link);
     }
 
-    public static string StatusOf(IntakeRequest r, DateTime now) =>
-        r.Status is IntakeStatus.Sent or IntakeStatus.Opened && r.ExpiresAt <= now ? "expired" : JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString());
+    /// <summary>A link the client never got is "notSent" (failed, or still pending well after its send began: the service stopped in between).</summary>
+    public static string StatusOf(IntakeRequest r, DateTime now) => r switch
+    {
+        { Status: IntakeStatus.Sent, Delivery: IntakeDelivery.Failed } => "notSent",
+        { Status: IntakeStatus.Sent, Delivery: IntakeDelivery.Pending } when now - r.SentAt > IntakeDeliveries.PendingLimit => "notSent",
+        { Status: IntakeStatus.Sent, Delivery: IntakeDelivery.Pending } => "sending",
+        { Status: IntakeStatus.Sent or IntakeStatus.Opened } when r.ExpiresAt <= now => "expired",
+        _ => JsonNamingPolicy.CamelCase.ConvertName(r.Status.ToString()),
+    };
 
     internal static IntakeDto ToDto(IntakeRequest r, DateTime now, bool withAnswers) =>
         new(r.Id, r.ClientId, r.TemplateId, r.TemplateName, StatusOf(r, now), r.Language, r.SentTo, r.SentAt, r.ExpiresAt,
-            r.OpenedAt, r.CompletedAt, r.RevokedAt, r.TimesSent, withAnswers ? AnswersOf(r) : null);
+            r.OpenedAt, r.CompletedAt, r.RevokedAt, r.TimesSent, withAnswers ? AnswersOf(r) : null,
+            JsonNamingPolicy.CamelCase.ConvertName(r.Delivery.ToString()), r.DeliveryProblem);
 
     static List<IntakeAnswerDto>? AnswersOf(IntakeRequest r)
     {

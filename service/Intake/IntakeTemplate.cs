@@ -23,6 +23,12 @@ public sealed class IntakeTemplate
 public enum IntakeStatus { Sent, Opened, Completed, Revoked }
 
 /// <summary>
+/// How the link reached the client. Pending from the commit that created the link until the send's
+/// outcome is recorded; a pending one that stays so (the service stopped in between) shows as not sent.
+/// </summary>
+public enum IntakeDelivery { Pending, Sent, Failed, Manual }
+
+/// <summary>
 /// One intake sent to one client. The link's token is never stored, only its SHA-256; the form is
 /// copied at sending so later template edits do not change what the client was asked.
 /// </summary>
@@ -45,6 +51,9 @@ public sealed class IntakeRequest
     public DateTime? CompletedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public int TimesSent { get; set; }
+    public IntakeDelivery Delivery { get; set; }
+    /// <summary>Why the last send failed: the problem code the pane explains (mail-consent-required, mail-unavailable).</summary>
+    public string? DeliveryProblem { get; set; }
     /// <summary>Answers by question id, as JSON; set once, when the client submits.</summary>
     public string? Answers { get; set; }
 }

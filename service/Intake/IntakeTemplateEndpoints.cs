@@ -11,8 +11,6 @@ namespace OutlookCrm.Service.Intake;
 
 public static class IntakeTemplateEndpoints
 {
-    const string DefaultTemplateLockKey = "intake-default-template";
-
     public static void MapIntakeTemplates(this RouteGroupBuilder api)
     {
         var templates = api.MapGroup("/intake/templates").WithTags("Intake");
@@ -25,10 +23,11 @@ public static class IntakeTemplateEndpoints
     }
 
     /// <summary>?language= shows the built-in template as it would be sent in that language (custom ones keep their own).</summary>
-    static async Task<IntakeTemplateList> ListAsync(string? language, HttpRequest request, AppDbContext db, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<IntakeTemplateList> ListAsync(string? language, HttpRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var requested = RequestedLanguage(language, texts);
-        await EnsureDefaultAsync(db, user, requested ?? texts.LanguageFor(request), texts, clock, cancellationToken);
+        if (!await db.IntakeTemplates.AnyAsync(cancellationToken))
+            await unit.RunAsync([LockKey.DefaultIntakeTemplate], ct => AddDefaultIfNoneAsync(db, user, requested ?? texts.LanguageFor(request), texts, clock, ct), cancellationToken);
         var templates = await db.IntakeTemplates.AsNoTracking().OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         return new IntakeTemplateList(templates.Select(t => ToDto(requested is null ? t : DefaultTemplate.InLanguage(t, requested, texts))).ToList());
     }
@@ -37,7 +36,7 @@ public static class IntakeTemplateEndpoints
     {
         var requested = RequestedLanguage(language, texts);
         var template = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template");
-        http.Response.Headers.ETag = ClientMapper.ETagOf(template.Version);
+        http.Response.Headers.ETag = IfMatch.ETagOf(template.Version);
         return TypedResults.Ok(ToDto(requested is null ? template : DefaultTemplate.InLanguage(template, requested, texts)));
     }
 
@@ -45,52 +44,55 @@ public static class IntakeTemplateEndpoints
         language is null ? null
         : texts.Languages.FirstOrDefault(l => l.Equals(language, StringComparison.OrdinalIgnoreCase)) ?? throw ApiProblem.Validation("language", $"One of {string.Join(", ", texts.Languages)}.");
 
-    static async Task<IResult> CreateAsync(IntakeTemplateInput input, AppDbContext db, CurrentUser user, AuditTrail audit, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<IResult> CreateAsync(IntakeTemplateInput input, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var template = new IntakeTemplate
+        var template = await unit.RunAsync([], _ =>
         {
-            Id = Guid.CreateVersion7(), WorkspaceId = user.WorkspaceId, Name = name, EmailSubject = subject, EmailMessage = message,
-            Language = language, Form = JsonSerializer.Serialize(form, IntakeJson.Options), Version = 1,
-            CreatedAt = now, CreatedBy = user.UserId, UpdatedAt = now, UpdatedBy = user.UserId,
-        };
-        db.IntakeTemplates.Add(template);
-        audit.Target(template.Id);
-        await db.SaveChangesAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var created = new IntakeTemplate
+            {
+                Id = Guid.CreateVersion7(), WorkspaceId = user.WorkspaceId, Name = name, EmailSubject = subject, EmailMessage = message,
+                Language = language, Form = JsonSerializer.Serialize(form, IntakeJson.Options), Version = 1,
+                CreatedAt = now, CreatedBy = user.UserId, UpdatedAt = now, UpdatedBy = user.UserId,
+            };
+            db.IntakeTemplates.Add(created);
+            audit.Target(created.Id);
+            return Task.FromResult(created);
+        }, cancellationToken);
         return TypedResults.Created($"/api/intake/templates/{template.Id}", ToDto(template));
     }
 
-    static async Task<IResult> UpdateAsync(Guid templateId, IntakeTemplateInput input, HttpContext http, AppDbContext db, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<IResult> UpdateAsync(Guid templateId, IntakeTemplateInput input, HttpContext http, AppDbContext db, WriteUnit unit, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
-        var template = await db.IntakeTemplates.FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template");
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != ClientMapper.ETagOf(template.Version)) throw ApiProblem.VersionMismatch();
+        var template = await unit.RunAsync([], async ct =>
+        {
+            var template = await db.IntakeTemplates.FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw ApiProblem.NotFound("intake template");
+            if (ifMatch.Length > 0 && !IfMatch.Allows(ifMatch, template.Version)) throw ApiProblem.VersionMismatch();
 
-        (template.Name, template.EmailSubject, template.EmailMessage, template.Language) = (name, subject, message, language);
-        template.Form = JsonSerializer.Serialize(form, IntakeJson.Options);
-        template.IsBuiltIn = false;
-        template.Version++;
-        template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        template.UpdatedBy = user.UserId;
-        await db.SaveChangesAsync(cancellationToken);
-        http.Response.Headers.ETag = ClientMapper.ETagOf(template.Version);
+            (template.Name, template.EmailSubject, template.EmailMessage, template.Language) = (name, subject, message, language);
+            template.Form = JsonSerializer.Serialize(form, IntakeJson.Options);
+            template.IsBuiltIn = false;
+            template.Version++;
+            template.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            template.UpdatedBy = user.UserId;
+            return template;
+        }, cancellationToken);
+        http.Response.Headers.ETag = IfMatch.ETagOf(template.Version);
         return TypedResults.Ok(ToDto(template));
     }
 
-    internal static async Task EnsureDefaultAsync(AppDbContext db, CurrentUser user, string language, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Inside a unit holding <see cref="LockKey.DefaultIntakeTemplate"/>: the built-in template, when the workspace has none yet.</summary>
+    internal static async Task AddDefaultIfNoneAsync(AppDbContext db, CurrentUser user, string language, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await db.IntakeTemplates.AnyAsync(cancellationToken)) return;
-        await using var transaction = await WriteLock.BeginAsync(db, [DefaultTemplateLockKey], cancellationToken);
-        if (await db.IntakeTemplates.AnyAsync(cancellationToken)) return;
         db.IntakeTemplates.Add(DefaultTemplate.Create(texts, language, user.WorkspaceId, user.UserId, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     internal static IntakeTemplateDto ToDto(IntakeTemplate t) =>
-        new(t.Id, t.Name, t.EmailSubject, t.EmailMessage, FormOf(t.Form), t.Language, ClientMapper.ETagOf(t.Version), t.UpdatedAt);
+        new(t.Id, t.Name, t.EmailSubject, t.EmailMessage, FormOf(t.Form), t.Language, IfMatch.ETagOf(t.Version), t.UpdatedAt);
 
     internal static IntakeForm FormOf(string json) => JsonSerializer.Deserialize<IntakeForm>(json, IntakeJson.Options)!;
 }

@@ -28,7 +28,7 @@ public static class LookupEndpoints
             .WithSummary("Resolves up to 50 addresses to the clients they belong to.")
             .Audit("lookup", "address", routeKey: null);
 
-    static async Task<LookupResponse> LookupAsync(LookupRequest request, ILookupQuery lookupQuery, CurrentUser user, CancellationToken cancellationToken)
+    static async Task<LookupResponse> LookupAsync(LookupRequest request, ILookupQuery lookupQuery, CurrentUser user, AuditTrail audit, CancellationToken cancellationToken)
     {
         if (request.Addresses is not { Count: > 0 and <= MaxAddresses } requested)
             throw ApiProblem.Validation("addresses", $"A list of 1 to {MaxAddresses} addresses.");
@@ -37,6 +37,7 @@ public static class LookupEndpoints
         var distinct = normalized.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var owners = distinct.Length > 0 ? await lookupQuery.FindAsync(user.WorkspaceId, distinct, cancellationToken) : [];
         var matchesByAddress = owners.ToLookup(o => o.Address, StringComparer.Ordinal);
+        audit.Reveal(owners.Select(o => o.ClientId));
 
         var results = requested.Select((address, i) => normalized[i] is { } key
             ? new LookupResult(address, true, MatchesOf(matchesByAddress[key]))

@@ -7,7 +7,7 @@ namespace OutlookCrm.Service.Mailbox;
 
 public static class MailboxSetup
 {
-    public static void AddMailbox(this WebApplicationBuilder builder, AuthSettings auth)
+    public static MailboxSettings AddMailbox(this WebApplicationBuilder builder, AuthSettings auth)
     {
         var settings = builder.Configuration.GetSection(MailboxSettings.Section).Get<MailboxSettings>() ?? new MailboxSettings();
         settings.Source ??= auth.Mode == AuthMode.Entra ? MailboxSource.Graph : MailboxSource.None;
@@ -19,7 +19,7 @@ public static class MailboxSetup
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<DevelopmentOutbox>();
             builder.Services.AddSingleton<IIntakeMailer>(sp => sp.GetRequiredService<DevelopmentOutbox>());
-            return;
+            return settings;
         }
 
         builder.Services.AddHttpContextAccessor();
@@ -38,5 +38,6 @@ public static class MailboxSetup
                     ShouldRetryAfterHeader = true,
                 })
                 .AddTimeout(TimeSpan.FromSeconds(2)));
+        return settings;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace OutlookCrm.Service.Problems;
 
@@ -9,19 +10,25 @@ static class ProblemCodes
     {
         var details = context.ProblemDetails;
         if (details.Extensions.ContainsKey("code")) return;
-        var code = details.Status switch
-        {
-            401 => "unauthorized",
-            403 => "forbidden",
-            404 => "not-found",
-            405 => "method-not-allowed",
-            413 => "payload-too-large",
-            415 => "unsupported-media-type",
-            429 => "too-many-requests",
-            >= 500 => "internal-error",
-            _ => "bad-request",
-        };
+        var code = ForStatus(details.Status ?? 500);
         details.Extensions["code"] = code;
         details.Type = ProblemTypes.Uri(code);
     }
+
+    /// <summary>The code of a problem: its own, or the one its status gets.</summary>
+    public static string CodeOf(ProblemDetails details) =>
+        details.Extensions.TryGetValue("code", out var code) && code is string text ? text : ForStatus(details.Status ?? 500);
+
+    public static string ForStatus(int status) => status switch
+    {
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        429 => "too-many-requests",
+        >= 500 => "internal-error",
+        _ => "bad-request",
+    };
 }

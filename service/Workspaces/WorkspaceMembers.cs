@@ -12,34 +12,36 @@ public sealed class WorkspaceMembers(TimeProvider clock)
 {
     readonly ConcurrentDictionary<(Guid, Guid), (bool IsFirst, string? Name)> known = new();
 
-    public async Task<bool> IsFirstMemberAsync(AppDbContext db, Guid workspaceId, Guid userId, string? name, CancellationToken cancellationToken)
+    public async Task<bool> IsFirstMemberAsync(AppDbContext db, WriteUnit unit, Guid workspaceId, Guid userId, string? name, CancellationToken cancellationToken)
     {
         name = name is { Length: > 200 } ? name[..200] : name;
         if (known.TryGetValue((workspaceId, userId), out var cached) && cached.Name == name) return cached.IsFirst;
 
-        await using var transaction = await WriteLock.BeginAsync(db, [$"members:{workspaceId:N}"], cancellationToken);
-        var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken);
-        if (member is null)
+        var isFirst = await unit.RunAsync([LockKey.Members(workspaceId)], async ct =>
         {
-            member = new WorkspaceMember
+            var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct);
+            if (member is null)
             {
-                WorkspaceId = workspaceId,
-                UserId = userId,
-                FirstSeenAt = clock.GetUtcNow().UtcDateTime,
-                IsFirst = !await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId, cancellationToken),
-                DisplayName = name,
-            };
-            db.WorkspaceMembers.Add(member);
-        }
-        else if (member.DisplayName != name && name is not null)
-        {
-            member.DisplayName = name;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.Entry(member).State = EntityState.Detached;
-        known[(workspaceId, userId)] = (member.IsFirst, name);
-        return member.IsFirst;
+                member = new WorkspaceMember
+                {
+                    WorkspaceId = workspaceId,
+                    UserId = userId,
+                    FirstSeenAt = clock.GetUtcNow().UtcDateTime,
+                    IsFirst = !await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId, ct),
+                    DisplayName = name,
+                };
+                db.WorkspaceMembers.Add(member);
+            }
+            else if (member.DisplayName != name && name is not null)
+            {
+                member.DisplayName = name;
+            }
+            return member.IsFirst;
+        }, cancellationToken, carriesAudit: false);
+        // The request's own writes start from a clean tracker.
+        db.ChangeTracker.Clear();
+        known[(workspaceId, userId)] = (isFirst, name);
+        return isFirst;
     }
 
     /// <summary>Names of the given users of a workspace, for "created by" lines.</summary>

@@ -24,7 +24,9 @@ public class AuditTrailTests(ServiceFactory factory) : IClassFixture<ServiceFact
 
         var entries = await AuditAsync(admin, $"?clientId={id}");
         var actions = entries.Select(e => e.Str("action")).Reverse().ToArray();
-        Assert.Equal(["client.create", "client.read", "email.link", "email.unlink", "history.read", "client.export"], actions);
+        // The list and the lookup showed Ana among their results: they answer "who saw Ana" too.
+        Assert.Equal(["client.create", "client.read", "client.list", "lookup", "email.link", "email.unlink", "history.read", "client.export"], actions);
+        Assert.Equal([id.ToString()], entries.Single(e => e.Str("action") == "lookup")["revealedClients"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.All(entries, e =>
         {
             Assert.Equal("success", e.Str("outcome"));

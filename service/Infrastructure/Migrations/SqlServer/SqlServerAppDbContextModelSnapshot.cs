@@ -22,6 +22,27 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(64000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -56,6 +77,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("Replay")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -76,6 +100,26 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
+                {
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AuditSequence", "ClientId");
+
+                    b.HasIndex("ClientId", "AuditSequence");
+
+                    b.ToTable("AuditRevealedClients", null, t =>
+                        {
+                            t.HasTrigger("AuditRevealedClients_append_only");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -412,6 +456,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("DeliveryProblem")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
@@ -581,6 +634,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("WorkspaceMembers");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Audit.AuditRecord", null)
+                        .WithMany("RevealedClients")
+                        .HasForeignKey("AuditSequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -670,6 +732,11 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
+                {
+                    b.Navigation("RevealedClients");
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

@@ -17,6 +17,25 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -49,6 +68,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Replay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -69,6 +91,24 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");
+                        });
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
+                {
+                    b.Property<long>("AuditSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuditSequence", "ClientId");
+
+                    b.HasIndex("ClientId", "AuditSequence");
+
+                    b.ToTable("AuditRevealedClients", null, t =>
+                        {
+                            t.HasTrigger("AuditRevealedClients_append_only");
                         });
                 });
 
@@ -398,6 +438,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryProblem")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -567,6 +616,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("WorkspaceMembers");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Audit.AuditRecord", null)
+                        .WithMany("RevealedClients")
+                        .HasForeignKey("AuditSequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -656,6 +714,11 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
+                {
+                    b.Navigation("RevealedClients");
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

@@ -1,0 +1,25 @@
+using OutlookCrm.Service.Addresses;
+
+namespace OutlookCrm.Service.Infrastructure;
+
+/// <summary>
+/// What a write must hold alone while it checks and then changes (is this address free? then link
+/// it). Built only here, so two writers that contend for the same thing always name it the same way.
+/// </summary>
+public readonly record struct LockKey
+{
+    LockKey(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static LockKey Address(EmailAddress address) => new("address:" + address.Normalized);
+    public static LockKey Client(Guid clientId) => new($"client:{clientId:N}");
+    public static LockKey FieldDefinitions { get; } = new("field-definitions");
+    public static LockKey Members(Guid workspaceId) => new($"members:{workspaceId:N}");
+    public static LockKey DefaultIntakeTemplate { get; } = new("intake-default-template");
+    public static LockKey Idempotency(Guid userId, string key) => new($"idempotency:{userId:N}:{key}");
+    public static LockKey SavedEmail(Guid clientId, string internetMessageId) => new($"saved-email:{clientId:N}:{internetMessageId}");
+    public static LockKey Intake(Guid intakeId) => new($"intake:{intakeId:N}");
+
+    public override string ToString() => Value;
+}

@@ -56,6 +56,55 @@ public class AuditTrailTests(ServiceFactory factory) : IClassFixture<ServiceFact
     }
 
     [Fact]
+    public async Task A_kept_refusal_is_audited_as_the_refusal_and_its_retry_as_a_replay_of_it()
+    {
+        var admin = await factory.SignInAsync();
+        await admin.CreateClientAsync("Bia", "Reis", "bia.kept@example.com");
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/clients") { Content = JsonContent.Create(new { firstName = "Dup", email = "bia.kept@example.com" }) };
+            request.Headers.Add("Idempotency-Key", "pane-retry-1");
+            await Json.ProblemAsync(await admin.Http.SendAsync(request), 409, "email-in-use");
+        }
+
+        var creates = (await AuditAsync(admin, "?action=client.create")).Select(e => $"{e.Str("outcome")}{(e["replay"]!.GetValue<bool>() ? " (replay)" : "")}").Reverse();
+        Assert.Equal(["success", "email-in-use", "email-in-use (replay)"], creates);
+    }
+
+    [Fact]
+    public async Task Every_audited_call_has_exactly_one_record_whether_it_changed_something_or_not()
+    {
+        var admin = await factory.SignInAsync();
+        var client = await admin.CreateClientAsync("Caio", "Lima", "caio@example.com");
+        var id = client.Id();
+        var etag = client.Str("version");
+        var unchanged = new HttpRequestMessage(HttpMethod.Patch, $"/api/clients/{id}") { Content = JsonContent.Create(new { firstName = "Caio" }) };
+        unchanged.Headers.TryAddWithoutValidation("If-Match", etag);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.SendAsync(unchanged)).StatusCode);
+        await Json.ReadAsync(await admin.PostJsonAsync($"/api/clients/{id}/emails", new { address = "caio@example.com", @as = "primary" }), 200);
+        await Json.ProblemAsync(await admin.PostJsonAsync($"/api/clients/{id}/emails", new { address = "not an address", @as = "primary" }), 400, "validation-failed");
+
+        var entries = await AuditAsync(admin, $"?clientId={id}");
+        Assert.Equal(["client.create:success", "client.update:success", "email.link:success", "email.link:validation-failed"],
+            entries.Select(e => $"{e.Str("action")}:{e.Str("outcome")}").Reverse());
+        Assert.Equal(entries.Count, entries.Select(e => e.Str("correlationId")).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_lookup_names_the_clients_it_revealed_and_only_those()
+    {
+        var admin = await factory.SignInAsync();
+        var ana = await admin.CreateClientAsync("Ana", "Reveal", "ana.reveal@example.com");
+        var bruno = await admin.CreateClientAsync("Bruno", "Hidden", "bruno.hidden@example.com");
+        await admin.LookupAsync("ana.reveal@example.com", "nobody@example.com");
+
+        var lookup = (await AuditAsync(admin, "?action=lookup")).Single();
+        Assert.Equal([ana.Str("id")], lookup["revealedClients"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Contains(await AuditAsync(admin, $"?clientId={ana.Id()}"), e => e.Str("action") == "lookup");
+        Assert.DoesNotContain(await AuditAsync(admin, $"?clientId={bruno.Id()}"), e => e.Str("action") == "lookup");
+    }
+
+    [Fact]
     public async Task Calls_without_a_valid_token_are_audited_as_denied()
     {
         var before = DatabaseFile.Count(factory.DatabasePath, "SELECT COUNT(*) FROM AuditRecords WHERE Action = 'denied' AND Outcome = 'unauthorized'");

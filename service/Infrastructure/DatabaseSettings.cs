@@ -6,7 +6,7 @@ public sealed class DatabaseSettings
 {
     public const string Section = "Database";
 
-    /// <summary>Unset means SQLite in Development; Production refuses to guess.</summary>
+    /// <summary>Unset means SQLite in Development; every other environment refuses to guess.</summary>
     public DatabaseProvider? Provider { get; set; }
 
     /// <summary>For SQL Server: the connection string. For SQLite: optional; default is a file under DataDirectory.</summary>

@@ -9,7 +9,7 @@ public static class DatabaseSetup
     public static DatabaseSettings AddOutlookCrmDatabase(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings();
-        settings.Provider ??= builder.Environment.IsProduction() ? null : DatabaseProvider.Sqlite;
+        settings.Provider ??= builder.Environment.IsDevelopment() ? DatabaseProvider.Sqlite : null;
         builder.Services.AddSingleton(settings);
 
         switch (settings.Provider)

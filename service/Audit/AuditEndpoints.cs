@@ -24,6 +24,19 @@ public static class AuditEndpoints
         Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, string? cursor, string? limit, AppDbContext db, CancellationToken cancellationToken)
     {
         var pageSize = PageSize.Parse(limit, defaultSize: 50, max: 200);
+        long? before = null;
+        if (cursor is not null) before = long.TryParse(cursor, out var sequence) ? sequence : throw ApiProblem.InvalidCursor();
+        var rows = await PageQuery(db, clientId, userId, action, from, to, before, pageSize + 1).ToListAsync(cancellationToken);
+        var items = rows.Take(pageSize)
+            .Select(a => new AuditEntry(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.Replay, a.CorrelationId,
+                a.RevealedClients.Select(r => r.ClientId).Order().ToList()))
+            .ToList();
+        return new AuditPage(items, rows.Count > pageSize ? items[^1].Sequence.ToString() : null);
+    }
+
+    /// <summary>A page of the trail, newest first, with the clients each record revealed (internal: its SQL Server text is checked by tests).</summary>
+    internal static IQueryable<AuditRecord> PageQuery(AppDbContext db, Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, long? before, int take)
+    {
         var query = db.AuditRecords.AsNoTracking();
         if (clientId is { } client)
         {
@@ -35,16 +48,7 @@ public static class AuditEndpoints
         if (!string.IsNullOrEmpty(action)) query = query.Where(a => a.Action == action);
         if (from is not null) query = query.Where(a => a.OccurredAt >= from.Value.ToUniversalTime());
         if (to is not null) query = query.Where(a => a.OccurredAt < to.Value.ToUniversalTime());
-        if (cursor is not null)
-        {
-            if (!long.TryParse(cursor, out var before)) throw ApiProblem.InvalidCursor();
-            query = query.Where(a => a.Sequence < before);
-        }
-        var rows = await query.OrderByDescending(a => a.Sequence).Take(pageSize + 1).Include(a => a.RevealedClients).AsSplitQuery().ToListAsync(cancellationToken);
-        var items = rows.Take(pageSize)
-            .Select(a => new AuditEntry(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.Replay, a.CorrelationId,
-                a.RevealedClients.Select(r => r.ClientId).Order().ToList()))
-            .ToList();
-        return new AuditPage(items, rows.Count > pageSize ? items[^1].Sequence.ToString() : null);
+        if (before is { } lastShown) query = query.Where(a => a.Sequence < lastShown);
+        return query.OrderByDescending(a => a.Sequence).Take(take).Include(a => a.RevealedClients).AsSplitQuery();
     }
 }

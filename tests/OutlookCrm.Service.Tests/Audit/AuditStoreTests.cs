@@ -9,6 +9,7 @@ namespace OutlookCrm.Service.Tests.Audit;
 /// The embedded database appends audit records with its own prepared INSERT; SQL Server through EF
 /// Core. What either writes must read back through EF Core the same: Guids, times, nulls, filters.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public class AuditStoreTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     static readonly DateTime At = new DateTime(2026, 11, 27, 13, 14, 15, DateTimeKind.Utc).AddTicks(1_234_567);

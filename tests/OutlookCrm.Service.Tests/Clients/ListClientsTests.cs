@@ -106,6 +106,7 @@ public class ListClientsTests(CapturingServiceFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")] // SQLite's plan for the captured statement
     public async Task Search_and_listing_are_index_seeks()
     {
         var session = await factory.SignInAsync();

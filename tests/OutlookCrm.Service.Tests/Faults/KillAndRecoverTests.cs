@@ -8,6 +8,7 @@ using OutlookCrm.Service.Tests.Support;
 
 namespace OutlookCrm.Service.Tests.Faults;
 
+[Trait("Database", "SqliteOnly")]
 public class KillAndRecoverTests
 {
     [Fact]

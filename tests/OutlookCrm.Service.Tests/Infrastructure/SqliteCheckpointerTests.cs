@@ -4,6 +4,7 @@ using OutlookCrm.Service.Infrastructure;
 
 namespace OutlookCrm.Service.Tests.Infrastructure;
 
+[Trait("Database", "SqliteOnly")]
 public class SqliteCheckpointerTests
 {
     [Fact]

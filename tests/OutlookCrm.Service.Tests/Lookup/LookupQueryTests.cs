@@ -8,6 +8,7 @@ namespace OutlookCrm.Service.Tests.Lookup;
 /// The embedded database answers lookups with its own prepared statement; SQL Server with the EF Core
 /// query. Both run here on SQLite and must find the same owners, in the caller's workspace only.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public class LookupQueryTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     [Fact]

@@ -94,6 +94,7 @@ public class LookupTests(CapturingServiceFactory factory) : IClassFixture<Captur
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")] // SQLite's plan for its prepared statement
     public async Task Lookup_is_one_statement_of_index_seeks()
     {
         var session = await factory.SignInAsync();

@@ -68,7 +68,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                 columns: new[] { "WorkspaceId", "UserId", "Sequence" });
 
             // Append-only: no UPDATE or DELETE on the audit trail, whatever code or tool connects.
-            migrationBuilder.Sql("CREATE TRIGGER [AuditRecords_append_only] ON [AuditRecords] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50000, 'The audit trail is append-only.', 1; END;");
+            // Through EXEC: CREATE TRIGGER must begin a batch, and the idempotent script puts it inside IF … BEGIN … END.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER [AuditRecords_append_only] ON [AuditRecords] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50000, ''The audit trail is append-only.'', 1; END;');");
         }
 
         /// <inheritdoc />

@@ -69,7 +69,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                 name: "IX_AuditRevealedClients_ClientId_AuditSequence",
                 table: "AuditRevealedClients",
                 columns: new[] { "ClientId", "AuditSequence" });
-            migrationBuilder.Sql("CREATE TRIGGER [AuditRevealedClients_append_only] ON [AuditRevealedClients] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50000, 'The audit trail is append-only.', 1; END;");
+            // Through EXEC: CREATE TRIGGER must begin a batch, and the idempotent script puts it inside IF … BEGIN … END.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER [AuditRevealedClients_append_only] ON [AuditRevealedClients] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50000, ''The audit trail is append-only.'', 1; END;');");
         }
 
         /// <inheritdoc />

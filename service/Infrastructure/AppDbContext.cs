@@ -97,5 +97,8 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
         model.Entity<ClientSearchTerm>().Property(e => e.Term).UseCollation(binary);
         model.Entity<FieldValue>().Property(e => e.EmailNormalized).UseCollation(binary);
         model.Entity<FieldDefinition>().Property(e => e.LabelKey).UseCollation(binary);
+        // Opaque values compared exactly, as SQLite does: "abc" and "ABC" are two idempotency keys.
+        model.Entity<IdempotencyRecord>().Property(e => e.Key).UseCollation(binary);
+        model.Entity<SavedEmail>().Property(e => e.InternetMessageId).UseCollation(binary);
     }
 }

@@ -352,7 +352,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.Property<string>("InternetMessageId")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("nvarchar(512)");
+                        .HasColumnType("nvarchar(512)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
 
                     b.Property<string>("ItemId")
                         .HasMaxLength(512)
@@ -407,7 +408,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("Key")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");

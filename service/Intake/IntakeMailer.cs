@@ -52,7 +52,7 @@ public sealed class GraphIntakeMailer(
         catch (Exception e) when (e is not OperationCanceledException and not ApiProblem)
         {
             logger.LogWarning("Sending an intake email failed: {Error} {Status}", e.GetType().Name, (e as ODataError)?.ResponseStatusCode);
-            throw new ApiProblem(503, "mail-unavailable", "The email could not be sent right now.", "Nothing was sent; try again in a moment.");
+            throw ApiProblem.MailUnavailable();
         }
     }
 }
@@ -62,14 +62,19 @@ public sealed class DevelopmentOutbox(TimeProvider clock, IHttpContextAccessor h
 {
     const int Capacity = 200;
     readonly ConcurrentQueue<(Guid WorkspaceId, OutboxMessage Message)> messages = new();
+    readonly ConcurrentDictionary<Guid, bool> failNext = new();
 
     public Task SendAsync(IntakeEmail email, CancellationToken cancellationToken)
     {
         var workspaceId = http.HttpContext?.RequestServices.GetRequiredService<Auth.CurrentUser>().WorkspaceId ?? Guid.Empty;
+        if (failNext.TryRemove(workspaceId, out _)) throw ApiProblem.MailUnavailable();
         messages.Enqueue((workspaceId, new OutboxMessage(Guid.CreateVersion7(), email.To, email.Subject, email.Body, email.Link, clock.GetUtcNow().UtcDateTime)));
         while (messages.Count > Capacity) messages.TryDequeue(out _);
         return Task.CompletedTask;
     }
+
+    /// <summary>The workspace's next send fails as a mailbox outage would, so the pane's not-sent path can be tried end to end.</summary>
+    public void FailNextSend(Guid workspaceId) => failNext[workspaceId] = true;
 
     /// <summary>The workspace's own emails only: links in them are capabilities.</summary>
     public IReadOnlyList<OutboxMessage> Newest(Guid workspaceId) =>

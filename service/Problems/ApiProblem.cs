@@ -49,6 +49,9 @@ public sealed class ApiProblem(int status, string code, string title, string? de
     public static ApiProblem ClientHasNoEmail() =>
         new(422, "client-has-no-email", "The client has no primary email to send the intake to.");
 
+    public static ApiProblem MailUnavailable() =>
+        new(503, "mail-unavailable", "The email could not be sent right now.", "Nothing was sent; try again in a moment.");
+
     public static ApiProblem IntakeCompleted() =>
         new(409, "intake-completed", "This intake is already completed.");
 

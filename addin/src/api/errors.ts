@@ -9,6 +9,8 @@ export interface Problem {
   existingClientIds?: string[];
   currentPrimary?: string;
   existingFieldId?: string;
+  /** An intake send or resend that failed after the intake was saved: the intake, now not sent. */
+  intakeId?: string;
   [extension: string]: unknown;
 }
 
@@ -35,6 +37,11 @@ export class ApiError extends Error {
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** The intake a failed send left behind as not sent (sending it again is a resend, never a second send). */
+export function notSentIntakeId(error: unknown): string | null {
+  return isApiError(error) && typeof error.problem.intakeId === 'string' ? error.problem.intakeId : null;
 }
 
 const fallbackCodeFor = (status: number): string => {

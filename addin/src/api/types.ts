@@ -209,7 +209,17 @@ export interface IntakeTemplate {
   updatedAt: string;
 }
 
-export type IntakeStatus = 'sent' | 'opened' | 'completed' | 'revoked' | 'expired';
+/**
+ * `sending`: the link is committed and its email is on its way; `notSent`: the email failed, or the send
+ * was still pending two minutes after it began (the service stopped in between).
+ */
+export type IntakeStatus = 'sending' | 'notSent' | 'sent' | 'opened' | 'completed' | 'revoked' | 'expired';
+
+/** How the link reached the client; `manual`: no email, the practitioner was shown the link to pass on. */
+export type IntakeDelivery = 'pending' | 'sent' | 'failed' | 'manual';
+
+/** Why a send failed: the problem code the send answered with. */
+export type IntakeDeliveryProblem = 'mail-consent-required' | 'mail-unavailable';
 
 export interface IntakeAnswer {
   questionId: string;
@@ -234,4 +244,9 @@ export interface Intake {
   revokedAt: string | null;
   timesSent: number;
   answers: IntakeAnswer[] | null;
+  delivery: IntakeDelivery;
+  /** Set when `delivery` is `failed`. */
+  deliveryProblem: IntakeDeliveryProblem | null;
+  /** The link itself, only in the answer to sending or resending with manual delivery (the service keeps only its hash). */
+  link: string | null;
 }

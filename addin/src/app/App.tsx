@@ -8,6 +8,7 @@ import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
 import { createTranslator, localeFor } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
+import { clipboardCopier } from './clipboard';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
@@ -90,6 +91,10 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   );
 
   const loadTemplates = useCallback((language: string) => api.listIntakeTemplates(language), [api]);
+  const copyText = useMemo(clipboardCopier, []);
+  // A new serial remounts the record, so its Intake tab loads the list afresh.
+  const showIntakeTab = (clientId: string) =>
+    setView((current) => ({ kind: 'record', clientId, tab: 'intake', serial: (current.kind === 'record' ? current.serial ?? 0 : 0) + 1 }));
 
   // The intake step follows every create: the record opens behind the intake modal.
   const handleCreated = (record: ClientRecord) => {
@@ -184,10 +189,13 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             client={intake.record}
             loadTemplates={loadTemplates}
             sendIntake={api.sendIntake}
+            copyText={copyText}
             onSent={() => {
               closeIntake();
-              setView((current) => ({ kind: 'record', clientId: intake.record.id, tab: 'intake', serial: (current.kind === 'record' ? current.serial ?? 0 : 0) + 1 }));
+              showIntakeTab(intake.record.id);
             }}
+            // Behind the explanation, the record's Intake tab loads with the not-sent intake to send again.
+            onNotSent={() => showIntakeTab(intake.record.id)}
             onDismiss={closeIntake}
           />
         )}

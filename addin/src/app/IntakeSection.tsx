@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { notSentIntakeId } from '../api/errors';
 import type { ClientRecord, Intake } from '../api/types';
 import { IntakeDialog } from '../components/IntakeDialog';
 import { IntakeList, type AnswersState } from '../components/IntakeList';
 import { useI18n } from '../i18n/I18nContext';
+import { clipboardCopier } from './clipboard';
 
 export interface IntakeSectionProps {
   api: ApiClient;
@@ -38,16 +40,26 @@ export function IntakeSection({ api, record }: IntakeSectionProps) {
 
   const replace = (updated: Intake) => setIntakes((list) => list?.map((i) => (i.id === updated.id ? updated : i)) ?? [updated]);
 
-  const act = async (action: () => Promise<Intake>, message: string | null) => {
+  const act = async (action: () => Promise<Intake>, noticeFor: (updated: Intake) => string | null) => {
     setActionError(null);
     setNotice(null);
     try {
-      replace(await action());
-      setNotice(message);
+      const updated = await action();
+      replace(updated);
+      setNotice(noticeFor(updated));
     } catch (error) {
       setActionError(error);
+      // The send failed after the fresh link was saved: the list shows the intake as it is now.
+      if (notSentIntakeId(error)) void load();
     }
   };
+
+  // A link that was not emailed is shown in its row instead of a notice (intake.link).
+  const resend = (intake: Intake) =>
+    act(
+      () => api.resendIntake(record.id, intake.id),
+      (sent) => (sent.link ? null : intake.status === 'notSent' ? t('intakes.sentAgain', { address: sent.sentTo }) : t('intakes.resent')),
+    );
 
   const toggleAnswers = async (intake: Intake) => {
     if (answers[intake.id]?.kind === 'ready') {
@@ -63,6 +75,7 @@ export function IntakeSection({ api, record }: IntakeSectionProps) {
     }
   };
 
+  const copyText = useMemo(clipboardCopier, []);
   const loadTemplates = useCallback((language: string) => api.listIntakeTemplates(language), [api]);
   const close = () => setDialog((d) => (d ? { ...d, open: false } : d));
 
@@ -75,10 +88,11 @@ export function IntakeSection({ api, record }: IntakeSectionProps) {
         notice={notice}
         onRetry={() => void load()}
         onSend={() => setDialog((d) => ({ serial: (d?.serial ?? 0) + 1, open: true }))}
-        onResend={(intake) => void act(() => api.resendIntake(record.id, intake.id), t('intakes.resent'))}
-        onRevoke={(intake) => void act(() => api.revokeIntake(record.id, intake.id), null)}
+        onResend={(intake) => void resend(intake)}
+        onRevoke={(intake) => void act(() => api.revokeIntake(record.id, intake.id), () => null)}
         answers={answers}
         onToggleAnswers={(intake) => void toggleAnswers(intake)}
+        copyText={copyText}
       />
       {dialog && (
         <IntakeDialog
@@ -87,10 +101,12 @@ export function IntakeSection({ api, record }: IntakeSectionProps) {
           client={record}
           loadTemplates={loadTemplates}
           sendIntake={api.sendIntake}
+          copyText={copyText}
           onSent={(intake) => {
             setIntakes((list) => [intake, ...(list ?? []).filter((i) => i.id !== intake.id)]);
             close();
           }}
+          onNotSent={() => void load()}
           onDismiss={close}
         />
       )}

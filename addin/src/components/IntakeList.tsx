@@ -12,10 +12,12 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Intake, IntakeAnswer, IntakeStatus } from '../api/types';
+import type { Intake, IntakeAnswer, IntakeDeliveryProblem, IntakeStatus } from '../api/types';
+import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
+import { IntakeLink, type CopyText } from './IntakeLink';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM}` },
@@ -26,6 +28,7 @@ const useStyles = makeStyles({
   name: { overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   calm: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  reason: { overflowWrap: 'anywhere' },
   answers: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
   section: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   term: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -33,11 +36,24 @@ const useStyles = makeStyles({
 });
 
 const statusColor: Record<IntakeStatus, BadgeProps['color']> = {
+  sending: 'informative',
+  notSent: 'danger',
   sent: 'informative',
   opened: 'warning',
   completed: 'success',
   revoked: 'subtle',
   expired: 'subtle',
+};
+
+/** A link handed out instead of emailed has no "Sent" to show. */
+const statusKey = (intake: Intake): MessageKey =>
+  intake.status === 'sent' && intake.delivery === 'manual' ? 'intakes.status.linkCreated' : `intakes.status.${intake.status}`;
+
+/** Why a send failed, in words; no problem recorded means it was still pending long after it began. */
+const notSentReasonKey = (problem: IntakeDeliveryProblem | null): MessageKey => {
+  if (problem === 'mail-consent-required') return 'intakes.notSent.consent';
+  if (problem === 'mail-unavailable') return 'intakes.notSent.unavailable';
+  return 'intakes.notSent.unknown';
 };
 
 export type AnswersState = { kind: 'loading' } | { kind: 'ready'; intake: Intake } | { kind: 'error'; error: unknown };
@@ -53,9 +69,11 @@ export interface IntakeListProps {
   onRevoke: (intake: Intake) => void;
   answers: Record<string, AnswersState | undefined>;
   onToggleAnswers: (intake: Intake) => void;
+  /** For the link of an intake that was not emailed (manual delivery), shown right after sending. */
+  copyText: CopyText | null;
 }
 
-export function IntakeList({ intakes, loadError, actionError, notice, onRetry, onSend, onResend, onRevoke, answers, onToggleAnswers }: IntakeListProps) {
+export function IntakeList({ intakes, loadError, actionError, notice, onRetry, onSend, onResend, onRevoke, answers, onToggleAnswers, copyText }: IntakeListProps) {
   const { t, formatDateTime } = useI18n();
   const styles = useStyles();
   const [confirming, setConfirming] = useState<Intake | null>(null);
@@ -71,7 +89,7 @@ export function IntakeList({ intakes, loadError, actionError, notice, onRetry, o
         </Button>
       </div>
       {notice && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
@@ -86,7 +104,14 @@ export function IntakeList({ intakes, loadError, actionError, notice, onRetry, o
         <ul className={styles.list} aria-label={t('intakes.listLabel')}>
           {intakes.map((intake) => {
             const shown = answers[intake.id];
-            const open = intake.status === 'sent' || intake.status === 'opened' || intake.status === 'expired' || intake.status === 'revoked';
+            const resendable = intake.status === 'sent' || intake.status === 'opened' || intake.status === 'expired' || intake.status === 'revoked';
+            const revocable = intake.status === 'sent' || intake.status === 'opened' || intake.status === 'notSent';
+            const caption =
+              intake.status === 'sending' || intake.status === 'notSent'
+                ? t('intakes.sendStartedOn', { date: formatDateTime(intake.sentAt), address: intake.sentTo })
+                : intake.delivery === 'manual'
+                  ? t('intakes.linkCreatedOn', { date: formatDateTime(intake.sentAt), address: intake.sentTo })
+                  : t('intakes.sentOn', { date: formatDateTime(intake.sentAt), address: intake.sentTo });
             return (
               <li key={intake.id} className={styles.item} aria-label={intake.templateName} data-testid="intake" data-status={intake.status}>
                 <div className={styles.line}>
@@ -94,10 +119,11 @@ export function IntakeList({ intakes, loadError, actionError, notice, onRetry, o
                     {intake.templateName}
                   </Text>
                   <Badge appearance="tint" color={statusColor[intake.status] ?? 'informative'}>
-                    {t(`intakes.status.${intake.status}`)}
+                    {t(statusKey(intake))}
                   </Badge>
                 </div>
-                <Caption1 className={styles.calm}>{t('intakes.sentOn', { date: formatDateTime(intake.sentAt), address: intake.sentTo })}</Caption1>
+                <Caption1 className={styles.calm}>{caption}</Caption1>
+                {intake.status === 'notSent' && <Text className={styles.reason}>{t(notSentReasonKey(intake.deliveryProblem))}</Text>}
                 {intake.completedAt && <Caption1 className={styles.calm}>{t('intakes.completedOn', { date: formatDateTime(intake.completedAt) })}</Caption1>}
                 <div className={styles.actions}>
                   {intake.status === 'completed' && (
@@ -105,17 +131,23 @@ export function IntakeList({ intakes, loadError, actionError, notice, onRetry, o
                       {shown ? t('intakes.hideAnswers') : t('intakes.viewAnswers')}
                     </Button>
                   )}
-                  {open && (
-                    <Button size="small" onClick={() => onResend(intake)}>
-                      {t('intakes.resend')}
+                  {intake.status === 'notSent' && (
+                    <Button size="small" appearance="primary" onClick={() => onResend(intake)}>
+                      {t('intakes.sendAgain')}
                     </Button>
                   )}
-                  {(intake.status === 'sent' || intake.status === 'opened') && (
+                  {resendable && (
+                    <Button size="small" onClick={() => onResend(intake)}>
+                      {intake.delivery === 'manual' ? t('intakes.newLink') : t('intakes.resend')}
+                    </Button>
+                  )}
+                  {revocable && (
                     <Button size="small" onClick={() => setConfirming(intake)}>
                       {t('intakes.revoke')}
                     </Button>
                   )}
                 </div>
+                {intake.link && <IntakeLink link={intake.link} address={intake.sentTo} copyText={copyText} />}
                 {shown && <IntakeAnswers state={shown} onRetry={() => onToggleAnswers(intake)} />}
               </li>
             );

@@ -58,6 +58,9 @@ export function intake(overrides: Partial<Intake> = {}): Intake {
     revokedAt: null,
     timesSent: 1,
     answers: null,
+    delivery: 'sent',
+    deliveryProblem: null,
+    link: null,
     ...overrides,
   };
 }

@@ -75,8 +75,10 @@ async function waitForReady(baseUrl, child, output, timeoutMs) {
 /**
  * Builds (unless build: false) and starts the service on a free loopback port with a fresh SQLite
  * data directory. Resolves with { baseUrl, stop }; stop() ends the process and removes the directory.
+ * `configuration`: extra settings as environment variables (e.g. Intake__ManualDelivery), for a test
+ * file that needs a service configured unlike the shared one.
  */
-export async function startService({ build = true, readyTimeoutMs = 60_000 } = {}) {
+export async function startService({ build = true, readyTimeoutMs = 60_000, configuration = {} } = {}) {
   checkPaneBuilt();
   // E2E_SERVICE_DLL runs an already built service (another build or a deployed copy) instead.
   const dll = process.env.E2E_SERVICE_DLL ? resolve(process.env.E2E_SERVICE_DLL) : serviceDll;
@@ -103,6 +105,7 @@ export async function startService({ build = true, readyTimeoutMs = 60_000 } = {
       RateLimits__AnonymousPermitsPerMinute: '60000',
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       DOTNET_NOLOGO: '1',
+      ...configuration,
     },
   });
   const keep = (chunk) => {

@@ -114,6 +114,7 @@ api.MapIntakes();
 if (app.Services.GetService<DevelopmentOutbox>() is not null && app.Environment.IsDevelopment()) api.MapDevelopmentOutbox();
 
 await app.MigrateIfConfiguredAsync();
+await app.LoadDataProtectionKeyRingAsync();
 await app.RunAsync();
 
 public partial class Program;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using OutlookCrm.Service.Tests.Support;
 
@@ -20,7 +18,7 @@ public class KillAndRecoverTests
 
         using (var service = await ServiceProcess.StartAsync(dataDirectory))
         {
-            using var http = await SignedInClientAsync(service.BaseAddress, tenant);
+            using var http = await service.SignedInClientAsync(tenant, User);
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
             {
@@ -55,7 +53,7 @@ public class KillAndRecoverTests
 
         using (var restarted = await ServiceProcess.StartAsync(dataDirectory))
         {
-            using var http = await SignedInClientAsync(restarted.BaseAddress, tenant);
+            using var http = await restarted.SignedInClientAsync(tenant, User);
             foreach (var batch in acknowledged.Chunk(50))
             {
                 var response = await http.PostAsJsonAsync("/api/lookup", new { addresses = batch });
@@ -66,11 +64,5 @@ public class KillAndRecoverTests
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, Guid tenant)
-    {
-        var http = new HttpClient { BaseAddress = baseAddress };
-        var token = await http.PostAsJsonAsync("/dev/token", new { tenantId = tenant, userId = Guid.Parse("5e1f0000-0000-4000-8000-000000000001") });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>());
-        return http;
-    }
+    static readonly Guid User = Guid.Parse("5e1f0000-0000-4000-8000-000000000001");
 }

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 
 namespace OutlookCrm.Service.Tests.Support;
 
-/// <summary>The built service running as its own process on 127.0.0.1 (Kestrel), for tests that must kill it.</summary>
+/// <summary>The built service running as its own process on 127.0.0.1 (Kestrel), for tests that must kill it or run several.</summary>
 public sealed class ServiceProcess : IDisposable
 {
     readonly Process process;
@@ -44,9 +47,24 @@ public sealed class ServiceProcess : IDisposable
                 if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode) return service;
             }
             catch (HttpRequestException) { }
-            if (process.HasExited || DateTime.UtcNow > deadline) throw new InvalidOperationException("The service process did not start.");
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                service.Dispose(); // a process that never became ready must not outlive the test
+                throw new InvalidOperationException("The service process did not start.");
+            }
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>A client signed in on this process: each process signs its own development tokens.</summary>
+    public async Task<HttpClient> SignedInClientAsync(Guid tenantId, Guid userId)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        var response = await http.PostAsJsonAsync("/dev/token", new { tenantId, userId });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, like a crash.</summary>

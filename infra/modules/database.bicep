@@ -67,15 +67,48 @@ resource databaseLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview'
   name: 'to-log-analytics'
   properties: {
     workspaceId: workspaceId
+    // The database's own categories; its audit events go through master (below).
     logs: [
       {
-        categoryGroup: 'allLogs'
+        category: 'Errors'
+        enabled: true
+      }
+      {
+        category: 'Timeouts'
+        enabled: true
+      }
+      {
+        category: 'Blocks'
+        enabled: true
+      }
+      {
+        category: 'Deadlocks'
+        enabled: true
+      }
+      {
+        category: 'AutomaticTuning'
+        enabled: true
+      }
+      {
+        category: 'SQLInsights'
+        enabled: true
+      }
+      {
+        category: 'QueryStoreRuntimeStatistics'
+        enabled: true
+      }
+      {
+        category: 'QueryStoreWaitStatistics'
+        enabled: true
+      }
+      {
+        category: 'DatabaseWaitStatistics'
         enabled: true
       }
     ]
     metrics: [
       {
-        category: 'AllMetrics'
+        category: 'Basic'
         enabled: true
       }
     ]

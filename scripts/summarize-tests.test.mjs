@@ -83,6 +83,12 @@ const cases = [
     lines: ["  addin.vitest.json: 2 passed, 1 failed, 0 skipped — vitest exited 1", "2 passed, 1 failed, 0 skipped"],
   },
   {
+    // The exit code file is there but empty (the disk filled up, say): not taken as success.
+    fixture: "exit-code-not-recorded",
+    exitCode: 1,
+    lines: ["  addin.vitest.json: 2 passed, 1 failed, 0 skipped — no exit code recorded", "2 passed, 1 failed, 0 skipped"],
+  },
+  {
     // A step without a report (type check, build, install) that failed.
     fixture: "failed-check",
     exitCode: 1,

@@ -33,7 +33,6 @@ export interface PreviewOptions {
   message?: string;
   lang?: string;
   theme?: string;
-  delay?: number;
   /** Compose reads answer only when the test calls releaseReads(). */
   holdReads?: boolean;
   /** Wait for the participants list (default) or return as soon as the pane frame is there. */
@@ -120,7 +119,6 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   if (options.message) query.set('message', options.message);
   if (options.lang) query.set('lang', options.lang);
   if (options.theme) query.set('theme', options.theme);
-  if (options.delay !== undefined) query.set('delay', String(options.delay));
   if (options.holdReads) query.set('holdReads', '1');
   await page.goto(`/preview.html?${query}`);
 

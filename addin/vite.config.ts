@@ -21,5 +21,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // A guard against hangs, not a speed check: a jsdom render of the whole pane passed vitest's
+    // default 5 s on a 2-core machine busy with other builds.
+    testTimeout: 30_000,
   },
 });

@@ -8,13 +8,15 @@
  *     displayLanguage: 'en-US' | 'pt-BR' | ...,
  *     theme: 'light' | 'dark',
  *     subscribeTheme(fn) (optional),
- *     onDisplayMessageForm(itemId) (optional)
+ *     onDisplayMessageForm(itemId) (optional),
+ *     readsHeld: a promise compose reads wait for before answering, or null (optional)
  *   }
  * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt, body,
  *   internetMessageId?, getAsyncDelayMs?, failGetAsync? } with participants as { displayName, emailAddress }.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
- * window.fakeOffice.calls for tests.
+ * window.fakeOffice.calls for tests, and so is each compose read as it answers ('<message id>.<field>'
+ * in calls.readsAnswered), so a test can prove what the pane showed came after the read.
  */
 (function () {
   'use strict';
@@ -38,7 +40,7 @@
     cc: [],
   };
 
-  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [] };
+  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [], readsAnswered: [] };
   window.fakeOffice = { calls: calls };
 
   var AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
@@ -68,13 +70,18 @@
     return (list || []).map(copyPerson);
   }
 
-  function asyncGetter(message, read) {
+  function asyncGetter(message, field, read) {
     return {
       getAsync: function (optionsOrCallback, maybeCallback) {
         var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
         var delay = message.getAsyncDelayMs != null ? message.getAsyncDelayMs : (host && host.getAsyncDelayMs) || 0;
-        setTimeout(function () {
+        var answer = function () {
+          calls.readsAnswered.push(message.id + '.' + field);
           callback(message.failGetAsync ? failed('The item could not be read.') : succeeded(read()));
+        };
+        setTimeout(function () {
+          if (host && host.readsHeld) host.readsHeld.then(answer);
+          else answer();
         }, delay);
       },
     };
@@ -97,10 +104,10 @@
     };
     if (message.mode === 'compose') {
       return Object.assign(common, {
-        subject: asyncGetter(message, function () { return message.subject || ''; }),
-        from: asyncGetter(message, function () { return copyPerson(message.from); }),
-        to: asyncGetter(message, function () { return copyPeople(message.to); }),
-        cc: asyncGetter(message, function () { return copyPeople(message.cc); }),
+        subject: asyncGetter(message, 'subject', function () { return message.subject || ''; }),
+        from: asyncGetter(message, 'from', function () { return copyPerson(message.from); }),
+        to: asyncGetter(message, 'to', function () { return copyPeople(message.to); }),
+        cc: asyncGetter(message, 'cc', function () { return copyPeople(message.cc); }),
       });
     }
     return Object.assign(common, {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Graph;
 using Microsoft.Graph.Me.SendMail;
 using Microsoft.Graph.Models;
@@ -37,7 +38,7 @@ public sealed class GraphIntakeMailer(
                 Message = new Message
                 {
                     Subject = email.Subject,
-                    Body = new ItemBody { ContentType = BodyType.Text, Content = email.Body },
+                    Body = new ItemBody { ContentType = BodyType.Html, Content = HtmlBody(email) },
                     ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = email.To } }],
                 },
                 SaveToSentItems = true,
@@ -54,6 +55,22 @@ public sealed class GraphIntakeMailer(
             logger.LogWarning("Sending an intake email failed: {Error} {Status}", e.GetType().Name, (e as ODataError)?.ResponseStatusCode);
             throw ApiProblem.MailUnavailable();
         }
+    }
+
+    /// <summary>
+    /// The plain body as HTML, so the link is clickable in every mail client: a paragraph per
+    /// blank-line-separated part, line breaks kept, every piece of text (names come from the record) encoded.
+    /// </summary>
+    static string HtmlBody(IntakeEmail email)
+    {
+        var paragraphs = email.Body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Concat(paragraphs.Select(paragraph => $"<p>{string.Join("<br>", paragraph.Split('\n').Select(line => LineHtml(line, email.Link)))}</p>"));
+    }
+
+    static string LineHtml(string line, string link)
+    {
+        var anchor = $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a>";
+        return string.Join(anchor, line.Split(link).Select(WebUtility.HtmlEncode));
     }
 }
 

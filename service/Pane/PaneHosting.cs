@@ -70,11 +70,17 @@ public static class PaneHosting
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
-    /// <summary>Outside the development preview, the preview page and fake Office.js are not served.</summary>
+    /// <summary>Outside the development preview, the preview page, its bundle and fake Office.js are not served.</summary>
     sealed class HidePreviewFiles(IFileProvider inner) : IFileProvider
     {
-        static bool IsPreview(string path) =>
-            path.TrimStart('/') is "preview.html" or "fake-office.js" || path.TrimStart('/').StartsWith("preview", StringComparison.OrdinalIgnoreCase);
+        // Vite names an entry's bundle assets/<entry>-<hash>.js; the preview entry is "preview" (addin/vite.config.ts).
+        static bool IsPreview(string path)
+        {
+            var file = path.TrimStart('/');
+            return file == "fake-office.js"
+                || file.StartsWith("preview", StringComparison.OrdinalIgnoreCase)
+                || file.StartsWith("assets/preview-", StringComparison.OrdinalIgnoreCase);
+        }
 
         public IFileInfo GetFileInfo(string subpath) => IsPreview(subpath) ? new NotFoundFileInfo(subpath) : inner.GetFileInfo(subpath);
         public IDirectoryContents GetDirectoryContents(string subpath) => inner.GetDirectoryContents(subpath);

@@ -11,6 +11,9 @@ export interface OutlookPreviewHost {
   displayLanguage: string;
   theme: PreviewTheme;
   getAsyncDelayMs: number;
+  /** With ?holdReads=1, compose reads answer only after releaseReads(): tests decide what happens first. */
+  readsHeld: Promise<void> | null;
+  releaseReads(): void;
   displayedMessages: string[];
   onDisplayMessageForm(itemId: string): void;
   /** For tests and the preview UI: select a message by id, or null for "no message selected". */
@@ -29,6 +32,8 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
   const themeListeners = new Set<(theme: PreviewTheme) => void>();
   const requested = query.get('message');
   let selectedId: string | null = requested === 'none' ? null : requested ?? sampleMessages[0].id;
+  let releaseReads = () => {};
+  const readsHeld = query.get('holdReads') === '1' ? new Promise<void>((resolve) => (releaseReads = resolve)) : null;
 
   const host: OutlookPreviewHost = {
     getItem: () => sampleMessages.find((m) => m.id === selectedId) ?? null,
@@ -44,6 +49,8 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
     displayLanguage: query.get('lang') === 'pt-BR' ? 'pt-BR' : 'en-US',
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
     getAsyncDelayMs: Number(query.get('delay') ?? 0) || 0,
+    readsHeld,
+    releaseReads: () => releaseReads(),
     displayedMessages: [],
     onDisplayMessageForm(itemId) {
       host.displayedMessages.push(itemId);

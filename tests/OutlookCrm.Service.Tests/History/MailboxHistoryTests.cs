@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
@@ -32,6 +31,19 @@ public class MailboxHistoryTests(GraphServiceFactory factory) : IClassFixture<Gr
         var (search, authorization) = factory.Graph.Requests.Last(r => r.Search.Contains(primary));
         Assert.Contains($"participants:{secondary}", search);
         Assert.Equal($"Bearer {GraphServiceFactory.TokenFor(session.UserId)}", authorization);
+    }
+
+    [Fact]
+    public async Task Reading_the_mailbox_asks_for_mail_read_and_nothing_broader()
+    {
+        var session = await factory.SignInAsync();
+        var (client, primary, _) = await ClientWithTwoAddressesAsync(session);
+        factory.Graph.AddMessage($"{primary}-s", primary, ["clinic@example.com"], Now.AddHours(-1), "Scoped");
+
+        Assert.Equal("ok", (await HistoryAsync(session, client))["sources"]!.Str("mailbox"));
+        var asked = factory.ScopesAskedFor(session.UserId);
+        Assert.NotEmpty(asked);
+        Assert.All(asked, scopes => Assert.Equal(["Mail.Read"], scopes));
     }
 
     [Fact]
@@ -79,23 +91,6 @@ public class MailboxHistoryTests(GraphServiceFactory factory) : IClassFixture<Gr
         factory.Graph.Faults.Enqueue(FakeGraphServer.Status(503));
         factory.Graph.Faults.Enqueue(FakeGraphServer.Status(503));
         Assert.Equal("ok", (await HistoryAsync(session, client))["sources"]!.Str("mailbox"));
-    }
-
-    [Fact]
-    public async Task A_hanging_graph_gives_the_database_items_within_the_budget()
-    {
-        var session = await factory.SignInAsync();
-        var (client, primary, _) = await ClientWithTwoAddressesAsync(session);
-        await SaveAsync(session, client, Email("<kept@x.example.com>", primary, Now.AddHours(-2), "Still shown"));
-        for (var i = 0; i < 5; i++) factory.Graph.Faults.Enqueue(FakeGraphServer.Hang);
-
-        var watch = Stopwatch.StartNew();
-        var history = await HistoryAsync(session, client);
-        watch.Stop();
-        Assert.Equal("unavailable", history["sources"]!.Str("mailbox"));
-        Assert.Contains(history["items"]!.AsArray(), i => i!["subject"]?.GetValue<string>() == "Still shown");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}"); // budget is 3 s; generous for a loaded machine
-        while (factory.Graph.Faults.TryDequeue(out _)) { }
     }
 
     [Fact]

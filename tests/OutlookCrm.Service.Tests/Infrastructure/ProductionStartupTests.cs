@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Lookup;
+using OutlookCrm.Service.Pane;
 using OutlookCrm.Service.Tests.Support;
 
 namespace OutlookCrm.Service.Tests.Infrastructure;
@@ -72,13 +73,55 @@ public class ProductionStartupTests
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/dev/token", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/preview.html")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/scalar/v1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/dev/outbox")).StatusCode);
     }
 
+    [Fact]
+    public async Task Production_serves_the_built_pane_and_none_of_the_preview()
+    {
+        using var pane = new BuiltPane();
+        using var development = new ServiceFactory();
+        development.Settings["Pane:DistPath"] = pane.Directory;
+        using var production = new ProductionFactory(new(Complete) { ["Pane:DistPath"] = pane.Directory });
+        var dev = development.CreateClient();
+        var prod = production.CreateClient();
+
+        // The same build in both: Production serves the pane, so what it refuses below is the rule at work.
+        Assert.Equal(HttpStatusCode.OK, (await prod.GetAsync("/taskpane.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await prod.GetAsync(BuiltPane.PaneScript)).StatusCode);
+        foreach (var path in BuiltPane.PreviewPaths)
+        {
+            Assert.True((await dev.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"Development does not serve {path}");
+            Assert.True((await prod.GetAsync(path)).StatusCode == HttpStatusCode.NotFound, $"Production serves {path}");
+        }
+    }
+
     static string Flatten(Exception error) => error.ToString();
+
+    /// <summary>A pane build's layout (what "npm run build" in addin/ writes), preview files included.</summary>
+    sealed class BuiltPane : IDisposable
+    {
+        public const string PaneScript = "/assets/taskpane-Bx1y2z3w.js";
+        public static readonly string[] PreviewPaths = ["/preview.html", "/fake-office.js", "/assets/preview-Ab1c2d3e.js", "/preview/taskpane.html"];
+
+        public string Directory { get; } = Path.Combine(Path.GetTempPath(), "outlookcrm-tests", "pane-" + Guid.NewGuid().ToString("N"));
+
+        public BuiltPane()
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(Directory, "assets"));
+            Write("taskpane.html", $"<!doctype html><html><head><script src=\"{PaneHosting.OfficeJsCdn}\"></script><script type=\"module\" src=\"{PaneScript}\"></script></head><body></body></html>");
+            Write(PaneScript, "console.log('pane');");
+            Write("preview.html", "<!doctype html><html><head><script type=\"module\" src=\"/assets/preview-Ab1c2d3e.js\"></script></head><body></body></html>");
+            Write("assets/preview-Ab1c2d3e.js", "console.log('preview');");
+            Write("fake-office.js", "window.Office = {};");
+        }
+
+        void Write(string path, string content) => File.WriteAllText(Path.Combine(Directory, path.TrimStart('/')), content);
+
+        public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    }
 
     sealed class ProductionFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
     {

@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace OutlookCrm.Service.Tests.Support;
 
 /// <summary>
-/// A local stand-in for Microsoft Graph's /me/messages on 127.0.0.1 that speaks Graph's JSON:
-/// $search over participants, $top paging with @odata.nextLink, and scripted faults (429 with
-/// Retry-After, 503, a hanging response, malformed JSON, a consent error).
+/// A local stand-in for Microsoft Graph on 127.0.0.1 that speaks Graph's JSON: /me/messages with
+/// $search over participants and $top paging with @odata.nextLink; /me/sendMail, which keeps what it
+/// was asked to send; and scripted faults for the next requests to either (429 with Retry-After, 503,
+/// a response held until the test releases it, a dropped connection, malformed JSON, a consent error).
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     public string BaseUrl { get; }
     public ConcurrentQueue<(string Search, string? Authorization)> Requests { get; } = new();
+    public ConcurrentQueue<(JsonObject Request, string? Authorization)> SentMail { get; } = new();
     public ConcurrentQueue<Func<HttpContext, Task>> Faults { get; } = new();
     public ConcurrentBag<JsonObject> Messages { get; } = [];
     public TimeSpan Delay { get; set; }
@@ -40,6 +42,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         var app = builder.Build();
         FakeGraphServer? server = null;
         app.MapGet("/v1.0/me/messages", (HttpContext http) => server!.ServeAsync(http));
+        app.MapPost("/v1.0/me/sendMail", (HttpContext http) => server!.AcceptMailAsync(http));
         await app.StartAsync();
         server = new FakeGraphServer(app, app.Urls.Single() + "/v1.0");
         return server;
@@ -88,6 +91,18 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    async Task AcceptMailAsync(HttpContext http)
+    {
+        if (Faults.TryDequeue(out var fault))
+        {
+            await fault(http);
+            return;
+        }
+        var request = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))!.AsObject();
+        SentMail.Enqueue((request, http.Request.Headers.Authorization.ToString()));
+        http.Response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
     async Task WritePageAsync(HttpContext http, string search)
     {
         var addresses = ParticipantPattern().Matches(search).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
@@ -116,10 +131,23 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         http.Response.StatusCode = status;
         if (retryAfter is not null) http.Response.Headers.RetryAfter = retryAfter;
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code = status == 429 ? "TooManyRequests" : "ServiceUnavailable", message = "Try again later." } }));
+        var code = status switch { 401 => "InvalidAuthenticationToken", 429 => "TooManyRequests", _ => "ServiceUnavailable" };
+        await http.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code, message = "Try again later." } }));
     };
 
-    public static Func<HttpContext, Task> Hang => http => Task.Delay(Timeout.Infinite, http.RequestAborted);
+    /// <summary>Answers only once <paramref name="release"/> completes (or the caller gives up).</summary>
+    public static Func<HttpContext, Task> HoldUntil(Task release) => async http =>
+    {
+        await release.WaitAsync(http.RequestAborted);
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync("""{"value":[]}""");
+    };
+
+    public static Func<HttpContext, Task> DroppedConnection => http =>
+    {
+        http.Abort();
+        return Task.CompletedTask;
+    };
 
     public static Func<HttpContext, Task> MalformedJson => http =>
     {

@@ -10,25 +10,35 @@ namespace OutlookCrm.Service.Tests.Support;
 /// <summary>
 /// The service with the mailbox source on Microsoft Graph, pointed at a <see cref="FakeGraphServer"/>.
 /// Token acquisition (on-behalf-of against Entra) cannot run here: a Moq stand-in answers each user
-/// with a token naming that user, so tests can see whose token reached Graph.
+/// with a token naming that user, so tests can see whose token reached Graph and which scopes it was for.
 /// </summary>
-public sealed class GraphServiceFactory : ServiceFactory, IAsyncLifetime
+public class GraphServiceFactory : ServiceFactory, IAsyncLifetime
 {
     public FakeGraphServer Graph { get; private set; } = null!;
     public Mock<ITokenAcquisition> Tokens { get; } = new();
+
+    /// <summary>How long a history page waits for the mailbox before answering without it.</summary>
+    protected virtual TimeSpan MailboxBudget => TimeSpan.FromSeconds(3);
 
     public async Task InitializeAsync()
     {
         Graph = await FakeGraphServer.StartAsync();
         Settings["Mailbox:Source"] = "Graph";
         Settings["Mailbox:GraphBaseUrl"] = Graph.BaseUrl;
-        Settings["Mailbox:Budget"] = "00:00:03";
+        Settings["Mailbox:Budget"] = MailboxBudget.ToString("c");
         Tokens.Setup(t => t.GetAccessTokenForUserAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<ClaimsPrincipal?>(), It.IsAny<TokenAcquisitionOptions?>()))
             .Returns((IEnumerable<string> _, string? _, string? _, string? _, ClaimsPrincipal? user, TokenAcquisitionOptions? _) =>
                 Task.FromResult(TokenFor(Guid.Parse(user!.FindFirst("oid")!.Value))));
     }
 
     public static string TokenFor(Guid userId) => $"graph-token-for-{userId:N}";
+
+    /// <summary>The scopes of every Graph token asked for on behalf of one user, in order.</summary>
+    public List<string[]> ScopesAskedFor(Guid userId) =>
+        Tokens.Invocations
+            .Where(call => call.Arguments.OfType<ClaimsPrincipal>().Any(user => user.FindFirst("oid")?.Value == userId.ToString()))
+            .Select(call => ((IEnumerable<string>)call.Arguments[0]).ToArray())
+            .ToList();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -33,7 +33,8 @@ export interface PreviewOptions {
   message?: string;
   lang?: string;
   theme?: string;
-  delay?: number;
+  /** Compose reads answer only when the test calls releaseReads(). */
+  holdReads?: boolean;
   /** Wait for the participants list (default) or return as soon as the pane frame is there. */
   waitFor?: 'participants' | 'frame';
 }
@@ -49,24 +50,38 @@ export interface PaneSession {
   paneFrame(): Frame;
   /** Selects a message in the preview, as clicking it in the message list does. */
   select(messageId: string | null): Promise<void>;
+  /** Lets the compose reads held by holdReads answer. */
+  releaseReads(): Promise<void>;
   /** Screenshot of the 340 px pane next to the preview's reading pane. */
   screenshot(name: string): Promise<string>;
   /** Every participant row label the pane has ever rendered (recorded by a MutationObserver). */
   participantsEverShown(): Promise<string[]>;
+  /** The compose reads fake Office had answered when a participant row first appeared (null: never shown). */
+  readsAnsweredWhenShown(label: string): Promise<string[] | null>;
+  /** The compose reads fake Office has answered so far ('<message id>.<field>'). */
+  readsAnswered(): Promise<string[]>;
   dialogs: string[];
   close(): Promise<void>;
 }
 
+interface ParticipantShown {
+  label: string;
+  readsAnswered: string[];
+}
+type PaneWindow = { __participantsSeen?: ParticipantShown[]; fakeOffice?: { calls: { readsAnswered: string[] } } };
+
 // Runs in every frame before its scripts: in the pane it records each participant row that appears,
-// so a test can assert a row was *never* shown, not just that it is gone now.
+// so a test can assert a row was *never* shown, not just that it is gone now, and which reads fake
+// Office had answered by then, so a test can prove a row came after its read, not merely later.
 const recordParticipants = () => {
   if (!location.pathname.includes('taskpane')) return;
-  const seen: string[] = [];
-  (window as unknown as { __participantsSeen: string[] }).__participantsSeen = seen;
+  const pane = window as unknown as PaneWindow;
+  const seen: ParticipantShown[] = [];
+  pane.__participantsSeen = seen;
   const scan = (root: ParentNode) => {
     root.querySelectorAll?.('[data-testid="participant"]').forEach((el) => {
       const label = el.getAttribute('aria-label') ?? '';
-      if (!seen.includes(label)) seen.push(label);
+      if (!seen.some((shown) => shown.label === label)) seen.push({ label, readsAnswered: [...(pane.fakeOffice?.calls.readsAnswered ?? [])] });
     });
   };
   const start = () => {
@@ -104,7 +119,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   if (options.message) query.set('message', options.message);
   if (options.lang) query.set('lang', options.lang);
   if (options.theme) query.set('theme', options.theme);
-  if (options.delay !== undefined) query.set('delay', String(options.delay));
+  if (options.holdReads) query.set('holdReads', '1');
   await page.goto(`/preview.html?${query}`);
 
   const pane = page.frameLocator(paneIframe);
@@ -129,6 +144,9 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
     async select(messageId) {
       await page.evaluate((id) => window.outlookPreview.select(id), messageId);
     },
+    async releaseReads() {
+      await page.evaluate(() => window.outlookPreview.releaseReads());
+    },
     async screenshot(name) {
       const path = join(screenshotDir, `${name}.png`);
       // The reading pane's right part and the 340 px task pane, as a person sees them side by side.
@@ -139,7 +157,13 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
       return path;
     },
     async participantsEverShown() {
-      return paneFrame().evaluate(() => [...((window as unknown as { __participantsSeen?: string[] }).__participantsSeen ?? [])]);
+      return paneFrame().evaluate(() => ((window as unknown as PaneWindow).__participantsSeen ?? []).map((shown) => shown.label));
+    },
+    async readsAnsweredWhenShown(label) {
+      return paneFrame().evaluate((l) => ((window as unknown as PaneWindow).__participantsSeen ?? []).find((shown) => shown.label === l)?.readsAnswered ?? null, label);
+    },
+    async readsAnswered() {
+      return paneFrame().evaluate(() => [...((window as unknown as PaneWindow).fakeOffice?.calls.readsAnswered ?? [])]);
     },
     dialogs,
     close: () => context.close(),
@@ -148,7 +172,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
 
 declare global {
   interface Window {
-    outlookPreview: { select(id: string | null): void };
+    outlookPreview: { select(id: string | null): void; releaseReads(): void };
   }
 }
 

@@ -6,7 +6,7 @@ namespace OutlookCrm.Service.Audit;
 sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
 {
     public const string Table = "AuditRecords";
-    /// <summary>The database itself refuses UPDATE and DELETE on the audit trail (see the AuditTrail and AuditOutcomes migrations).</summary>
+    /// <summary>The database itself refuses UPDATE and DELETE on the audit trail (see the AuditTrail migration).</summary>
     public const string AppendOnlyTrigger = "AuditRecords_append_only";
 
     public void Configure(EntityTypeBuilder<AuditRecord> e)
@@ -22,20 +22,6 @@ sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
         e.HasIndex(a => new { a.WorkspaceId, a.Sequence });
         e.HasIndex(a => new { a.WorkspaceId, a.ObjectId, a.Sequence });
         e.HasIndex(a => new { a.WorkspaceId, a.UserId, a.Sequence });
-        e.HasMany(a => a.RevealedClients).WithOne().HasForeignKey(r => r.AuditSequence).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-sealed class AuditRevealedClientConfiguration : IEntityTypeConfiguration<AuditRevealedClient>
-{
-    public const string Table = "AuditRevealedClients";
-    public const string AppendOnlyTrigger = "AuditRevealedClients_append_only";
-
-    public void Configure(EntityTypeBuilder<AuditRevealedClient> e)
-    {
-        e.ToTable(Table, table => table.HasTrigger(AppendOnlyTrigger));
-        e.HasKey(r => new { r.AuditSequence, r.ClientId });
-        // "Who saw client X": the client's records, newest first, joined back to the workspace-filtered trail.
-        e.HasIndex(r => new { r.ClientId, r.AuditSequence });
+        e.Property(a => a.RevealedClients).HasMaxLength(64_000);
     }
 }

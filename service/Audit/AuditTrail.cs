@@ -69,7 +69,7 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
             Outcome = outcome,
             Replay = replay,
             CorrelationId = record.CorrelationId,
-            RevealedClients = revealed.Order().Select(id => new AuditRevealedClient { ClientId = id }).ToList(),
+            RevealedClients = AuditRevealed.Format(revealed),
         };
     }
 

@@ -14,12 +14,8 @@ namespace OutlookCrm.Service.Audit;
 sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkpointer) : IAuditStore, IDisposable
 {
     const string Insert = $"""
-        INSERT INTO {AuditRecordConfiguration.Table} (WorkspaceId, TenantId, UserId, Action, ObjectType, ObjectId, OccurredAt, Outcome, Replay, CorrelationId)
-        VALUES ($workspace, $tenant, $user, $action, $objectType, $objectId, $occurredAt, $outcome, $replay, $correlation)
-        RETURNING Sequence
-        """;
-    const string InsertRevealed = $"""
-        INSERT INTO {AuditRevealedClientConfiguration.Table} (AuditSequence, ClientId) VALUES ($sequence, $client)
+        INSERT INTO {AuditRecordConfiguration.Table} (WorkspaceId, TenantId, UserId, Action, ObjectType, ObjectId, OccurredAt, Outcome, Replay, CorrelationId, RevealedClients)
+        VALUES ($workspace, $tenant, $user, $action, $objectType, $objectId, $occurredAt, $outcome, $replay, $correlation, $revealed)
         """;
 
     readonly Lock gate = new();
@@ -63,8 +59,8 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
     sealed class Appender : IDisposable
     {
         readonly SqliteConnection connection;
-        readonly SqliteCommand command, revealedCommand;
-        readonly SqliteParameter workspace, tenant, user, action, objectType, objectId, occurredAt, outcome, replay, correlation, sequence, revealedClient;
+        readonly SqliteCommand command;
+        readonly SqliteParameter workspace, tenant, user, action, objectType, objectId, occurredAt, outcome, replay, correlation, revealed;
 
         public Appender(SqliteConnection connection)
         {
@@ -81,12 +77,8 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
             outcome = command.Parameters.Add("$outcome", SqliteType.Text);
             replay = command.Parameters.Add("$replay", SqliteType.Integer);
             correlation = command.Parameters.Add("$correlation", SqliteType.Text);
+            revealed = command.Parameters.Add("$revealed", SqliteType.Text);
             command.Prepare();
-            revealedCommand = connection.CreateCommand();
-            revealedCommand.CommandText = InsertRevealed;
-            sequence = revealedCommand.Parameters.Add("$sequence", SqliteType.Integer);
-            revealedClient = revealedCommand.Parameters.Add("$client", SqliteType.Text);
-            revealedCommand.Prepare();
         }
 
         public void Append(IReadOnlyList<AuditRecord> records)
@@ -94,7 +86,6 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
             // IMMEDIATE: takes the write lock up front, waiting (busy_timeout) behind other writers.
             using var transaction = connection.BeginTransaction(deferred: false);
             command.Transaction = transaction;
-            revealedCommand.Transaction = transaction;
             foreach (var record in records)
             {
                 workspace.Value = (object?)record.WorkspaceId ?? DBNull.Value;
@@ -107,12 +98,8 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
                 outcome.Value = record.Outcome;
                 replay.Value = record.Replay;
                 correlation.Value = record.CorrelationId;
-                sequence.Value = (long)command.ExecuteScalar()!;
-                foreach (var revealed in record.RevealedClients)
-                {
-                    revealedClient.Value = revealed.ClientId;
-                    revealedCommand.ExecuteNonQuery();
-                }
+                revealed.Value = (object?)record.RevealedClients ?? DBNull.Value;
+                command.ExecuteNonQuery();
             }
             transaction.Commit();
         }
@@ -120,7 +107,6 @@ sealed class SqliteAuditStore(SqliteDatabase database, SqliteCheckpointer checkp
         public void Dispose()
         {
             command.Dispose();
-            revealedCommand.Dispose();
             connection.Dispose();
         }
     }

@@ -48,7 +48,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
-    public DbSet<AuditRevealedClient> AuditRevealedClients => Set<AuditRevealedClient>();
     /// <summary>Shared by every instance, so a cookie, cursor or form token one instance sealed opens on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IntakeTemplate> IntakeTemplates => Set<IntakeTemplate>();

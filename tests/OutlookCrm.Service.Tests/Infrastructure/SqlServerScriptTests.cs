@@ -26,14 +26,19 @@ public class SqlServerScriptTests(ITestOutputHelper output)
 
         var parsed = ParseAndReport("migration script", script);
 
-        Assert.Equal([AuditRecordConfiguration.AppendOnlyTrigger, AuditRevealedClientConfiguration.AppendOnlyTrigger],
+        Assert.Equal([AuditRecordConfiguration.AppendOnlyTrigger],
             parsed.Statements.OfType<CreateTriggerStatement>().Select(t => t.Name.BaseIdentifier.Value));
-        Assert.Equal(["ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized"],
-            parsed.Statements.OfType<CreateTableStatement>()
-                .SelectMany(t => t.Definition.ColumnDefinitions
-                    .Where(c => c.Collation?.Value == "Latin1_General_100_BIN2_UTF8")
-                    .Select(c => $"{t.SchemaObjectName.BaseIdentifier.Value}.{c.ColumnIdentifier.Value}"))
-                .Order(StringComparer.Ordinal));
+        const string binary = "Latin1_General_100_BIN2_UTF8";
+        var created = parsed.Statements.OfType<CreateTableStatement>()
+            .SelectMany(t => t.Definition.ColumnDefinitions
+                .Where(c => c.Collation?.Value == binary)
+                .Select(c => $"{t.SchemaObjectName.BaseIdentifier.Value}.{c.ColumnIdentifier.Value}"));
+        var altered = parsed.Statements.OfType<AlterTableAlterColumnStatement>()
+            .Where(a => a.Collation?.Value == binary)
+            .Select(a => $"{a.SchemaObjectName.BaseIdentifier.Value}.{a.ColumnIdentifier.Value}");
+        Assert.Equal(["ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
+                "IdempotencyRecords.Key", "SavedEmails.InternetMessageId"],
+            created.Concat(altered).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -80,6 +80,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("Replay")
                         .HasColumnType("bit");
 
+                    b.Property<string>("RevealedClients")
+                        .HasMaxLength(64000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -100,26 +104,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");
-                        });
-
-                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.Property<long>("AuditSequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("AuditSequence", "ClientId");
-
-                    b.HasIndex("ClientId", "AuditSequence");
-
-                    b.ToTable("AuditRevealedClients", null, t =>
-                        {
-                            t.HasTrigger("AuditRevealedClients_append_only");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -636,15 +620,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("WorkspaceMembers");
                 });
 
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.HasOne("OutlookCrm.Service.Audit.AuditRecord", null)
-                        .WithMany("RevealedClients")
-                        .HasForeignKey("AuditSequence")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -734,11 +709,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
-                {
-                    b.Navigation("RevealedClients");
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

@@ -71,6 +71,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("Replay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RevealedClients")
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -91,24 +95,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");
-                        });
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.Property<long>("AuditSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AuditSequence", "ClientId");
-
-                    b.HasIndex("ClientId", "AuditSequence");
-
-                    b.ToTable("AuditRevealedClients", null, t =>
-                        {
-                            t.HasTrigger("AuditRevealedClients_append_only");
                         });
                 });
 
@@ -616,15 +602,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("WorkspaceMembers");
                 });
 
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.HasOne("OutlookCrm.Service.Audit.AuditRecord", null)
-                        .WithMany("RevealedClients")
-                        .HasForeignKey("AuditSequence")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -714,11 +691,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
-                {
-                    b.Navigation("RevealedClients");
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

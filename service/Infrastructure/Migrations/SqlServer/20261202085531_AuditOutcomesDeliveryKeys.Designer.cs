@@ -12,8 +12,8 @@ using OutlookCrm.Service.Infrastructure;
 namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202080125_ExactOpaqueKeys")]
-    partial class ExactOpaqueKeys
+    [Migration("20261202085531_AuditOutcomesDeliveryKeys")]
+    partial class AuditOutcomesDeliveryKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,6 +83,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("Replay")
                         .HasColumnType("bit");
 
+                    b.Property<string>("RevealedClients")
+                        .HasMaxLength(64000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -103,26 +107,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");
-                        });
-
-                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.Property<long>("AuditSequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("AuditSequence", "ClientId");
-
-                    b.HasIndex("ClientId", "AuditSequence");
-
-                    b.ToTable("AuditRevealedClients", null, t =>
-                        {
-                            t.HasTrigger("AuditRevealedClients_append_only");
                         });
 
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
@@ -639,15 +623,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("WorkspaceMembers");
                 });
 
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.HasOne("OutlookCrm.Service.Audit.AuditRecord", null)
-                        .WithMany("RevealedClients")
-                        .HasForeignKey("AuditSequence")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -737,11 +712,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
-                {
-                    b.Navigation("RevealedClients");
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

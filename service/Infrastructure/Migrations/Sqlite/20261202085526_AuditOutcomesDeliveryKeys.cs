@@ -1,12 +1,11 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AuditRevealsDeliveryKeys : Migration
+    public partial class AuditOutcomesDeliveryKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,23 +32,12 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.CreateTable(
-                name: "AuditRevealedClients",
-                columns: table => new
-                {
-                    AuditSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditRevealedClients", x => new { x.AuditSequence, x.ClientId });
-                    table.ForeignKey(
-                        name: "FK_AuditRevealedClients_AuditRecords_AuditSequence",
-                        column: x => x.AuditSequence,
-                        principalTable: "AuditRecords",
-                        principalColumn: "Sequence",
-                        onDelete: ReferentialAction.Restrict);
-                });
+            migrationBuilder.AddColumn<string>(
+                name: "RevealedClients",
+                table: "AuditRecords",
+                type: "TEXT",
+                maxLength: 64000,
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
@@ -64,23 +52,11 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditRevealedClients_ClientId_AuditSequence",
-                table: "AuditRevealedClients",
-                columns: new[] { "ClientId", "AuditSequence" });
-            migrationBuilder.Sql("CREATE TRIGGER AuditRevealedClients_append_only BEFORE UPDATE ON AuditRevealedClients BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER AuditRevealedClients_no_delete BEFORE DELETE ON AuditRevealedClients BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditRevealedClients_append_only;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditRevealedClients_no_delete;");
-            migrationBuilder.DropTable(
-                name: "AuditRevealedClients");
-
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
@@ -94,6 +70,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "Replay",
+                table: "AuditRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RevealedClients",
                 table: "AuditRecords");
         }
     }

@@ -5,7 +5,7 @@
 namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ExactOpaqueKeys : Migration
+    public partial class AuditOutcomesDeliveryKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -21,8 +21,23 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                 oldType: "nvarchar(512)",
                 oldMaxLength: 512);
 
-            // SQL Server cannot change the collation of a key column: the key is dropped and made again
-            // (EF Core rebuilds indexes on an altered column, not primary keys).
+            migrationBuilder.AddColumn<string>(
+                name: "Delivery",
+                table: "IntakeRequests",
+                type: "nvarchar(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Sent"); // intakes before this migration were only kept once their email had gone
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeliveryProblem",
+                table: "IntakeRequests",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            // Idempotency keys compare exactly, as on SQLite ("abc" and "ABC" are two keys). SQL Server
+            // cannot change the collation of a key column, and EF Core rebuilds indexes, not primary keys.
             migrationBuilder.DropPrimaryKey(name: "PK_IdempotencyRecords", table: "IdempotencyRecords");
 
             migrationBuilder.AlterColumn<string>(
@@ -37,11 +52,58 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                 oldMaxLength: 100);
 
             migrationBuilder.AddPrimaryKey(name: "PK_IdempotencyRecords", table: "IdempotencyRecords", columns: ["WorkspaceId", "UserId", "Key"]);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Replay",
+                table: "AuditRecords",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevealedClients",
+                table: "AuditRecords",
+                type: "nvarchar(max)",
+                maxLength: 64000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", maxLength: 64000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropColumn(
+                name: "Delivery",
+                table: "IntakeRequests");
+
+            migrationBuilder.DropColumn(
+                name: "DeliveryProblem",
+                table: "IntakeRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Replay",
+                table: "AuditRecords");
+
+            migrationBuilder.DropColumn(
+                name: "RevealedClients",
+                table: "AuditRecords");
+
             migrationBuilder.AlterColumn<string>(
                 name: "InternetMessageId",
                 table: "SavedEmails",

@@ -11,8 +11,8 @@ using OutlookCrm.Service.Infrastructure;
 namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202081029_ExactOpaqueKeys")]
-    partial class ExactOpaqueKeys
+    [Migration("20261202085526_AuditOutcomesDeliveryKeys")]
+    partial class AuditOutcomesDeliveryKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -74,6 +74,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("Replay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RevealedClients")
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -94,24 +98,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");
-                        });
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.Property<long>("AuditSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AuditSequence", "ClientId");
-
-                    b.HasIndex("ClientId", "AuditSequence");
-
-                    b.ToTable("AuditRevealedClients", null, t =>
-                        {
-                            t.HasTrigger("AuditRevealedClients_append_only");
                         });
                 });
 
@@ -619,15 +605,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("WorkspaceMembers");
                 });
 
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRevealedClient", b =>
-                {
-                    b.HasOne("OutlookCrm.Service.Audit.AuditRecord", null)
-                        .WithMany("RevealedClients")
-                        .HasForeignKey("AuditSequence")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -717,11 +694,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
-                {
-                    b.Navigation("RevealedClients");
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

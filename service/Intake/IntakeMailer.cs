@@ -24,13 +24,14 @@ public interface IIntakeMailer
 public sealed class GraphIntakeMailer(
     IHttpClientFactory httpClients, ITokenAcquisition tokens, IHttpContextAccessor http, Mailbox.MailboxSettings settings, ILogger<GraphIntakeMailer> logger) : IIntakeMailer
 {
+    public const string HttpClientName = "graph-send";
     static readonly string[] Scopes = ["Mail.Send"];
 
     public async Task SendAsync(IntakeEmail email, CancellationToken cancellationToken)
     {
         var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
         var provider = new GraphAccessTokenProvider(tokens, principal, Scopes, new Uri(settings.GraphBaseUrl));
-        var graph = new GraphServiceClient(httpClients.CreateClient(GraphMailboxHistory.HttpClientName), new BaseBearerTokenAuthenticationProvider(provider), settings.GraphBaseUrl);
+        var graph = new GraphServiceClient(httpClients.CreateClient(HttpClientName), new BaseBearerTokenAuthenticationProvider(provider), settings.GraphBaseUrl);
         try
         {
             await graph.Me.SendMail.PostAsync(new SendMailPostRequestBody

@@ -38,6 +38,20 @@ public static class MailboxSetup
                     ShouldRetryAfterHeader = true,
                 })
                 .AddTimeout(TimeSpan.FromSeconds(2)));
+        // Sending is not idempotent: a timeout or a dropped connection may follow an accepted message,
+        // and a retry would email the client twice. Only Graph's throttling answers (429, 503: not
+        // accepted) are retried, after their Retry-After.
+        builder.Services.AddHttpClient(GraphIntakeMailer.HttpClientName)
+            .AddResilienceHandler("graph-send", pipeline => pipeline
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 2,
+                    BackoffType = DelayBackoffType.Exponential,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(10)));
         return settings;
     }
 }

@@ -123,13 +123,43 @@ public class ProductionStartupTests
         public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    sealed class ProductionFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    // Every environment but Development is treated as production: a Staging slot serves real tenants too.
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public void Development_sign_in_is_refused_outside_development(string environment)
+    {
+        using var factory = new ProductionFactory(new(Complete) { ["Auth:Mode"] = "Development" }, environment);
+        var error = Flatten(Assert.ThrowsAny<Exception>(() => factory.CreateClient()));
+        Assert.Contains("Auth:Mode is Development", error);
+        Assert.Contains($"the {environment} environment", error);
+    }
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public void A_service_that_cannot_send_intakes_must_say_links_are_passed_on_by_hand(string environment)
+    {
+        using var unsent = new ProductionFactory(new(Complete) { ["Mailbox:Source"] = "None" }, environment);
+        Assert.Contains("Intake:ManualDelivery", Flatten(Assert.ThrowsAny<Exception>(() => unsent.CreateClient())));
+        using var manual = new ProductionFactory(new(Complete) { ["Mailbox:Source"] = "None", ["Intake:ManualDelivery"] = "true" }, environment);
+        manual.CreateClient().Dispose();
+    }
+
+    [Fact]
+    public void A_safely_configured_staging_slot_starts()
+    {
+        using var factory = new ProductionFactory(Complete, "Staging");
+        factory.CreateClient().Dispose();
+    }
+
+    sealed class ProductionFactory(Dictionary<string, string?> settings, string environment = "Production") : WebApplicationFactory<Program>
     {
         readonly string directory = Path.Combine(Path.GetTempPath(), "outlookcrm-tests", Guid.NewGuid().ToString("N"));
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Production");
+            builder.UseEnvironment(environment);
             builder.UseSetting("Database:DataDirectory", directory);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);

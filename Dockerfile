@@ -40,10 +40,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=pane /src/addin/dist ./wwwroot
-# Writable folders for the non-root user: the Data Protection key ring (mount a volume shared by every
-# instance here, see docs/deploy.md) and the SQLite folder (only if Database:Provider=Sqlite).
-RUN mkdir -p /home/app/.aspnet/DataProtection-Keys /app/data \
- && chown -R $APP_UID /home/app/.aspnet /app/data
+# A writable folder for the non-root user: the SQLite file (only if Database:Provider=Sqlite). The Data
+# Protection key ring lives in the database, shared by every instance (docs/deploy.md, Several instances).
+RUN mkdir -p /app/data \
+ && chown -R $APP_UID /app/data
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     HOME=/home/app

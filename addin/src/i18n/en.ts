@@ -29,7 +29,7 @@ export const en = {
   'participants.status.invalid': 'Not an email address we can match',
   'participants.status.checking': 'Checking…',
   'participants.openClient': 'Open {name}',
-  'participants.matchedAs': 'Matched by {label}',
+  'participants.matchedAs': 'Identified by {label}',
   'participants.sharedBy': { one: 'Shared by {count} client. Choose one:', other: 'Shared by {count} clients. Choose one:' },
   'participants.newClientFor': 'New client from {address}',
   'participants.linkExisting': 'Link to existing client',

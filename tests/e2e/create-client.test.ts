@@ -19,7 +19,7 @@ test('creates a client from a To recipient (not the sender), prefilled from the 
   // The row recorder other tests rely on for "never shown" assertions does see rows.
   expect(await session.participantsEverShown()).toContain('To: Marco Bianchi');
 
-  await pane.getByRole('button', { name: '+ New client', exact: true }).click();
+  await pane.getByRole('button', { name: 'New client…', exact: true }).click();
   const dialog = pane.getByRole('dialog', { name: 'New client' });
   await dialog.waitFor();
   // The sender is preselected.

@@ -137,7 +137,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
             <>
               <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
               <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
-                {t('header.newClient')}
+                {t('participants.newClient')}
               </Button>
               <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
                 {t('participants.linkExisting')}

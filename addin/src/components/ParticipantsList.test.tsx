@@ -103,6 +103,14 @@ describe('ParticipantsList', () => {
     expect(props.onLinkExisting).toHaveBeenCalledWith(participants[2]);
   });
 
+  it('offers New client and Link for an unknown address in Portuguese', () => {
+    renderList({ kind: 'ready', participants }, 'pt-BR');
+    const unknown = screen.getByRole('listitem', { name: 'Cc: <img src=x onerror=alert(1)>' });
+
+    expect(within(unknown).getByRole('button', { name: 'Novo cliente a partir de sam@example.com' }).textContent).toBe('+ Novo cliente');
+    expect(within(unknown).getByRole('button', { name: 'Vincular sam@example.com a cliente existente' })).toBeTruthy();
+  });
+
   it('shows an invalid address calmly, without actions', () => {
     renderList({ kind: 'ready', participants });
     const invalid = row(/^Cc: Old list/);

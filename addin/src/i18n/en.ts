@@ -12,7 +12,7 @@ export const en = {
   'common.required': 'Required',
   'common.notSet': 'Not set',
 
-  'header.newClient': '+ New client',
+  'header.newClient': 'New client…',
   'header.newClientLabel': 'New client',
 
   'participants.heading': 'People in this email',
@@ -31,6 +31,7 @@ export const en = {
   'participants.openClient': 'Open {name}',
   'participants.matchedAs': 'Identified by {label}',
   'participants.sharedBy': { one: 'Shared by {count} client. Choose one:', other: 'Shared by {count} clients. Choose one:' },
+  'participants.newClient': '+ New client',
   'participants.newClientFor': 'New client from {address}',
   'participants.linkExisting': 'Link to existing client',
   'participants.linkExistingFor': 'Link {address} to existing client',

@@ -80,7 +80,8 @@ describe('translator', () => {
 
   it('has the practice wording in Portuguese', () => {
     const t = createTranslator('pt-BR').t;
-    expect(t('header.newClient')).toBe('+ Novo cliente');
+    expect(t('participants.newClient')).toBe('+ Novo cliente');
+    expect(t('header.newClient')).toBe('Novo cliente…');
     expect(t('customFields.newField')).toBe('+ Novo campo');
     expect(t('fields.defaultSecondaryLabel')).toBe('E-mail secundário');
     expect(t('record.tab.personal')).toBe('Pessoal');

@@ -13,7 +13,7 @@ export const ptBR: Catalog = {
   'common.required': 'Obrigatório',
   'common.notSet': 'Não informado',
 
-  'header.newClient': '+ Novo cliente',
+  'header.newClient': 'Novo cliente…',
   'header.newClientLabel': 'Novo cliente',
 
   'participants.heading': 'Pessoas neste e-mail',
@@ -35,6 +35,7 @@ export const ptBR: Catalog = {
     one: 'Compartilhado por {count} cliente. Escolha um:',
     other: 'Compartilhado por {count} clientes. Escolha um:',
   },
+  'participants.newClient': '+ Novo cliente',
   'participants.newClientFor': 'Novo cliente a partir de {address}',
   'participants.linkExisting': 'Vincular a cliente existente',
   'participants.linkExistingFor': 'Vincular {address} a cliente existente',

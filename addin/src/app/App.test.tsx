@@ -114,7 +114,7 @@ describe('App', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'New client…' }));
     const dialog = await screen.findByRole('dialog', { name: 'New client' });
-    expect(within(dialog).getByRole('combobox', { name: 'Create from' })).toBeTruthy();
+    expect(within(dialog).getByRole('radiogroup', { name: 'Create from' })).toBeTruthy();
   });
 
   it('speaks Portuguese when Outlook does', async () => {

@@ -39,7 +39,8 @@ export const en = {
 
   'newClient.title': 'New client',
   'newClient.participant': 'Create from',
-  'newClient.participantOption': '{name} <{address}> · {role}',
+  'newClient.participantName': '{name} · {role}',
+  'newClient.participantOption': '{name} · {role} · {address}',
   'newClient.knownGroup': 'Already known',
   'newClient.unknownGroup': 'Not a client yet',
   'newClient.firstName': 'First name',

@@ -43,7 +43,8 @@ export const ptBR: Catalog = {
 
   'newClient.title': 'Novo cliente',
   'newClient.participant': 'Criar a partir de',
-  'newClient.participantOption': '{name} <{address}> · {role}',
+  'newClient.participantName': '{name} · {role}',
+  'newClient.participantOption': '{name} · {role} · {address}',
   'newClient.knownGroup': 'Já cadastrados',
   'newClient.unknownGroup': 'Ainda não são clientes',
   'newClient.firstName': 'Nome',

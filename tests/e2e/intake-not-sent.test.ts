@@ -14,7 +14,7 @@ test('an intake whose email failed is listed as not sent, says why, and Enviar n
   // saves the intake first, so it exists as not sent.
   expect((await api.send('POST', '/api/dev/outbox/fail-next')).status).toBe(204);
 
-  await pane.getByRole('button', { name: '+ Novo cliente', exact: true }).click();
+  await pane.getByRole('button', { name: 'Novo cliente…', exact: true }).click();
   await pane.getByRole('dialog', { name: 'Novo cliente' }).getByRole('button', { name: 'Criar', exact: true }).click();
   const modal = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
   await modal.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();

@@ -30,7 +30,7 @@ test('create a client → the intake modal → Send → the client fills in the 
   const api = await Api.forTenant(baseUrl, tenant);
   const before = new Set((await outbox(api)).map((m) => m.id));
 
-  await createFromSender(pane, { newClient: '+ New client', create: 'Create', dialog: 'New client' });
+  await createFromSender(pane, { newClient: 'New client…', create: 'Create', dialog: 'New client' });
   const intake = pane.getByRole('alertdialog', { name: 'Send an intake form' });
   await intake.getByText('Send Sam Rivera the intake form by email', { exact: false }).waitFor();
   await intake.getByText('To: sam.rivera@example.com').waitFor();
@@ -97,7 +97,7 @@ test('in Portuguese the intake modal and the public form speak Portuguese', asyn
   const api = await Api.forTenant(baseUrl, tenant);
   const before = new Set((await outbox(api)).map((m) => m.id));
 
-  await createFromSender(pane, { newClient: '+ Novo cliente', create: 'Criar', dialog: 'Novo cliente' });
+  await createFromSender(pane, { newClient: 'Novo cliente…', create: 'Criar', dialog: 'Novo cliente' });
   const intake = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
   await intake.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();
   expect(await intake.getByTestId('intake-message').innerText()).toMatch(/^Olá, Beatriz/);

@@ -23,11 +23,11 @@ test('links an unknown sender as primary email of an existing client found by se
 
   // Search as you type: "mor" matches Rita Moreno by last name and Mora Quintela by first name.
   await dialog.getByRole('searchbox', { name: 'Search clients' }).pressSequentially('mor', { delay: 60 });
-  await dialog.getByText('2 clients found').waitFor();
+  await dialog.getByRole('radiogroup', { name: 'Choose the client (2 found)' }).waitFor();
   expect(await dialog.getByRole('radio', { name: /Carla Dias/ }).count()).toBe(0);
   // Narrowing the search keeps up with the typing.
   await dialog.getByRole('searchbox', { name: 'Search clients' }).pressSequentially('eno', { delay: 60 });
-  await dialog.getByText('1 client found').waitFor();
+  await dialog.getByRole('radiogroup', { name: 'Choose the client (1 found)' }).waitFor();
   await dialog.getByRole('radio', { name: 'Rita Moreno' }).check();
   expect(await dialog.getByRole('radio', { name: 'Primary email' }).isChecked()).toBe(true);
   await session.screenshot('02-link-primary-dialog');

@@ -26,12 +26,14 @@ test('links a secondary email, then recognises mail from that address as the cli
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   await from.getByRole('button', { name: 'Open Ana Souza' }).waitFor();
+  await from.getByText('Identified by Secondary email').waitFor();
 
   // Another message from the same address (in Cc, upper-case there) is recognised by the service.
   await session.select('msg-several-recipients');
   const cc = participant(pane, 'Cc: Souza, Ana');
   await cc.getByText('Client', { exact: true }).waitFor();
   await cc.getByRole('button', { name: 'Open Ana Souza' }).waitFor();
+  await cc.getByText('Identified by Secondary email').waitFor();
   await session.screenshot('03-link-secondary-other-message');
 
   // The record shows the address in the "Secondary email" custom field, primary unchanged.

@@ -17,7 +17,7 @@ test('lang=pt-BR shows the pane in Portuguese through the create-client flow', a
   await sender.getByText('Ainda não é cliente', { exact: true }).waitFor();
   await session.screenshot('09-pt-BR-participants');
 
-  await pane.getByRole('button', { name: '+ Novo cliente', exact: true }).click();
+  await pane.getByRole('button', { name: 'Novo cliente…', exact: true }).click();
   const dialog = pane.getByRole('dialog', { name: 'Novo cliente' });
   await dialog.waitFor();
   // "Costa, Beatriz" is last name, first name.

@@ -83,7 +83,7 @@ describe('App', () => {
     render(<App office={gateway} api={api} onClientCreated={onClientCreated} />);
     await screen.findByRole('listitem', { name: 'From: Souza, Ana' });
 
-    await userEvent.click(screen.getByRole('button', { name: '+ New client' }));
+    await userEvent.click(screen.getByRole('button', { name: 'New client…' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Create' }));
 
     // The intake modal opens once the New client dialog has finished closing.
@@ -102,11 +102,26 @@ describe('App', () => {
     expect(within(row).getByRole('button', { name: 'Open Ana Souza' })).toBeTruthy();
   });
 
+  it('gives each New client a name of its own: one per unknown participant, and the header\'s that asks whom', async () => {
+    const { gateway } = fakeGateway({ from: person('Ana', 'ana@example.com'), to: [person('Bo', 'bo@example.com')], cc: [] });
+    const api = fakeApi({ lookup: async (addresses: string[]) => unknownResults(addresses) });
+    render(<App office={gateway} api={api} />);
+    await screen.findByRole('listitem', { name: 'From: Ana' });
+
+    const names = screen.getAllByRole('button', { name: /new client/i }).map((button) => button.getAttribute('aria-label') ?? button.textContent);
+    expect(names).toEqual(['New client…', 'New client from ana@example.com', 'New client from bo@example.com']);
+    expect(new Set(screen.getAllByRole('button', { name: /new client/i }).map((button) => button.textContent)).size).toBe(2);
+
+    await userEvent.click(screen.getByRole('button', { name: 'New client…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New client' });
+    expect(within(dialog).getByRole('radiogroup', { name: 'Create from' })).toBeTruthy();
+  });
+
   it('speaks Portuguese when Outlook does', async () => {
     const { gateway } = fakeGateway(null, { language: 'pt-BR' });
     render(<App office={gateway} api={fakeApi()} />);
 
     expect(await screen.findByText('Selecione uma mensagem para ver quem a enviou')).toBeTruthy();
-    expect(screen.getByRole('button', { name: '+ Novo cliente' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Novo cliente…' })).toBeTruthy();
   });
 });

@@ -117,12 +117,14 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   };
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
+  const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
     <I18nProvider translator={translator}>
       <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
         <PaneHeader
           onBack={view.kind === 'record' ? () => setView({ kind: 'participants' }) : undefined}
+          rowsOfferNewClient={rowsOfferNewClient}
           onNewClient={() => {
             void loadIntakeDialog();
             openDialog({ kind: 'newClient' });

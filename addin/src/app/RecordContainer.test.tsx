@@ -47,6 +47,15 @@ describe('client record', () => {
     expect(api.updateClient).toHaveBeenCalledWith('c-ana', { phone: '+55 11 0000-1111' }, '"v1"');
   });
 
+  it('asks in Portuguese how the client prefers to be called, never for a "nome social"', async () => {
+    const api = fakeApi({ getClient: async () => clientRecord({ preferredName: 'Aninha' }) });
+    renderInPane(<RecordContainer api={api} clientId="c-ana" />, 'pt-BR');
+    await userEvent.click(await screen.findByRole('button', { name: 'Editar dados de contato' }));
+
+    expect((screen.getByRole('textbox', { name: 'Como prefere ser chamado(a)' }) as HTMLInputElement).value).toBe('Aninha');
+    expect(screen.queryByText(/nome social/i)).toBeNull();
+  });
+
   it('explains a conflict, reloads the record and keeps the user edits to save again', async () => {
     const versions = [
       clientRecord(),

@@ -46,6 +46,25 @@ describe('LinkClientDialog', () => {
     expect((screen.getByRole('textbox', { name: 'Nome do campo' }) as HTMLInputElement).value).toBe('E-mail secundário');
   });
 
+  it('names the list of results once, with how many were found', async () => {
+    renderDialog(async () => clientRecord());
+    await userEvent.type(screen.getByRole('searchbox'), 'o');
+
+    const results = await screen.findByRole('radiogroup', { name: /^Choose the client \(2 found\)/ });
+    expect(results).toBeTruthy();
+    expect(screen.queryByText(/clients? found/)).toBeNull();
+  });
+
+  it('names the list of results once in Portuguese, singular and plural', async () => {
+    renderDialog(async () => clientRecord(), 'pt-BR');
+    await userEvent.type(screen.getByRole('searchbox'), 'o');
+    await screen.findByRole('radiogroup', { name: /^Escolha o cliente \(2 encontrados\)/ });
+
+    await userEvent.type(screen.getByRole('searchbox'), 'uza');
+    await screen.findByRole('radiogroup', { name: /^Escolha o cliente \(1 encontrado\)/ });
+    expect(screen.queryByText(/Cliente ·/)).toBeNull();
+  });
+
   it('asks before replacing an existing primary email and can keep the old one as secondary', async () => {
     const props = renderDialog(async () => clientRecord());
 

@@ -146,7 +146,7 @@ export function LinkClientDialog({ open = true, address, searchClients, linkEmai
               )}
               {search.kind === 'done' && search.items.length > 0 && (
                 <Field
-                  label={`${t('link.pickClient')} · ${t('link.results', { count: search.items.length })}`}
+                  label={t('link.pickClient', { count: search.items.length })}
                   validationMessage={pickError ? t('link.pickClientRequired') : undefined}
                   required
                 >

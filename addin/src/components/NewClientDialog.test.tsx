@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
@@ -14,9 +14,9 @@ const participants: ResolvedParticipant[] = [
   { role: 'cc', displayName: 'Known Person', emailAddress: 'known@example.com', status: { kind: 'client', match: { clientId: 'c-k', displayName: 'Known Person', matchedAs: 'primary' } } },
 ];
 
-function renderDialog(createClient: (body: CreateClientBody, key: string) => Promise<ClientRecord>, initialAddress?: string) {
+function renderDialog(createClient: (body: CreateClientBody, key: string) => Promise<ClientRecord>, initialAddress?: string, locale: 'en' | 'pt-BR' = 'en') {
   const props = { createClient: vi.fn(createClient), onCreated: vi.fn(), onOpenClient: vi.fn(), onDismiss: vi.fn() };
-  renderInPane(<NewClientDialog participants={participants} initialAddress={initialAddress} {...props} />);
+  renderInPane(<NewClientDialog participants={participants} initialAddress={initialAddress} {...props} />, locale);
   return props;
 }
 
@@ -26,7 +26,7 @@ describe('NewClientDialog', () => {
   it('preselects the sender and prefills the split name and address', () => {
     renderDialog(async () => clientRecord());
 
-    expect((screen.getByRole('combobox', { name: 'Create from' }) as HTMLSelectElement).value).toBe('ana@example.com');
+    expect((screen.getByRole('radio', { name: 'Souza, Ana · From · ana@example.com' }) as HTMLInputElement).checked).toBe(true);
     expect(input('First name').value).toBe('Ana');
     expect(input('Last name').value).toBe('Souza');
     expect(input('Email').value).toBe('ana@example.com');
@@ -35,10 +35,33 @@ describe('NewClientDialog', () => {
   it('refills the form when another participant is chosen', async () => {
     renderDialog(async () => clientRecord());
 
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Create from' }), 'bo@example.com');
+    await userEvent.click(screen.getByRole('radio', { name: 'Bo Lee · To · bo@example.com' }));
 
     expect(input('First name').value).toBe('Bo');
     expect(input('Email').value).toBe('bo@example.com');
+  });
+
+  it('shows each participant\'s name and role, and the whole address on a line of its own, grouped by whether they are clients', () => {
+    renderDialog(async () => clientRecord());
+    const choices = screen.getByRole('radiogroup', { name: 'Create from' });
+
+    const notYet = within(choices).getByRole('group', { name: 'Not a client yet' });
+    expect(within(notYet).getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['ana@example.com', 'bo@example.com']);
+    expect(within(notYet).getByText('Souza, Ana · From')).toBeTruthy();
+    expect(within(notYet).getByText('ana@example.com')).toBeTruthy();
+    const known = within(choices).getByRole('group', { name: 'Already known' });
+    expect(within(known).getByText('Known Person · Cc')).toBeTruthy();
+    expect(within(known).getByText('known@example.com')).toBeTruthy();
+  });
+
+  it('shows the participants with their roles in Portuguese', () => {
+    renderDialog(async () => clientRecord(), undefined, 'pt-BR');
+    const choices = screen.getByRole('radiogroup', { name: 'Criar a partir de' });
+
+    expect(within(choices).getByText('Souza, Ana · De')).toBeTruthy();
+    expect(within(choices).getByText('Bo Lee · Para')).toBeTruthy();
+    expect((within(choices).getByRole('radio', { name: 'Souza, Ana · De · ana@example.com' }) as HTMLInputElement).checked).toBe(true);
+    expect(within(choices).getByRole('group', { name: 'Ainda não são clientes' })).toBeTruthy();
   });
 
   it('requires a first name and a valid email before sending anything', async () => {

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -12,9 +13,12 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Select,
+  Radio,
+  RadioGroup,
   Spinner,
+  Text,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors';
@@ -29,9 +33,11 @@ import { looksLikeEmail } from './validation';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXS },
-  // A native <select> is as wide as its longest option ("Name <address> · role"): let it shrink to
-  // the 340 px pane instead of pushing the dialog's edge (and the chevron) out of view.
-  shrink: { minWidth: 0, maxWidth: '100%' },
+  group: { display: 'flex', flexDirection: 'column' },
+  groupLabel: { color: tokens.colorNeutralForeground3, paddingTop: tokens.spacingVerticalXS },
+  // Name and role on the first line, the whole address on the second: From and Cc stay apart at 340 px.
+  person: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  address: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
 export interface NewClientDialogProps {
@@ -126,8 +132,26 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
   );
   const nameOf = (clientId: string) => knownMatches.find((m) => m.clientId === clientId)?.displayName;
   const isPending = submission.kind === 'pending';
-  const optionLabel = (p: ResolvedParticipant) =>
-    t('newClient.participantOption', { name: p.displayName || p.emailAddress, address: p.emailAddress, role: t(`participants.role.${p.role}`) });
+  const unknownGroupId = useId('new-client-unknown');
+  const knownGroupId = useId('new-client-known');
+  const personChoice = (p: ResolvedParticipant) => {
+    const name = p.displayName || p.emailAddress;
+    const role = t(`participants.role.${p.role}`);
+    return (
+      <Radio
+        key={p.emailAddress}
+        value={p.emailAddress}
+        aria-label={t('newClient.participantOption', { name, role, address: p.emailAddress })}
+        label={
+          <span className={styles.person}>
+            {/* Names come from email headers: rendered as text, never as markup. */}
+            <Text>{t('newClient.participantName', { name, role })}</Text>
+            <Caption1 className={styles.address}>{p.emailAddress}</Caption1>
+          </span>
+        }
+      />
+    );
+  };
 
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !isPending && onDismiss()}>
@@ -138,22 +162,20 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
             <DialogContent className={styles.form}>
               {choosable.length > 0 && (
                 <Field label={t('newClient.participant')}>
-                  <Select className={styles.shrink} select={{ className: styles.shrink }} value={chosenAddress} onChange={(_, data) => choose(data.value)}>
+                  <RadioGroup value={chosenAddress} onChange={(_, data) => choose(data.value)}>
                     {unknown.length > 0 && (
-                      <optgroup label={t('newClient.unknownGroup')}>
-                        {unknown.map((p) => (
-                          <option key={p.emailAddress} value={p.emailAddress}>{optionLabel(p)}</option>
-                        ))}
-                      </optgroup>
+                      <div role="group" aria-labelledby={unknownGroupId} className={styles.group}>
+                        <Caption1 id={unknownGroupId} className={styles.groupLabel}>{t('newClient.unknownGroup')}</Caption1>
+                        {unknown.map(personChoice)}
+                      </div>
                     )}
                     {known.length > 0 && (
-                      <optgroup label={t('newClient.knownGroup')}>
-                        {known.map((p) => (
-                          <option key={p.emailAddress} value={p.emailAddress}>{optionLabel(p)}</option>
-                        ))}
-                      </optgroup>
+                      <div role="group" aria-labelledby={knownGroupId} className={styles.group}>
+                        <Caption1 id={knownGroupId} className={styles.groupLabel}>{t('newClient.knownGroup')}</Caption1>
+                        {known.map(personChoice)}
+                      </div>
                     )}
-                  </Select>
+                  </RadioGroup>
                 </Field>
               )}
               <Field label={t('newClient.firstName')} required validationMessage={showValidation ? firstNameError : undefined}>

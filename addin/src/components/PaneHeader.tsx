@@ -16,11 +16,14 @@ const useStyles = makeStyles({
 
 export interface PaneHeaderProps {
   onBack?: () => void;
+  /** Opens the New client dialog, which asks whom. */
   onNewClient: () => void;
   newClientDisabled?: boolean;
+  /** Participant rows offer their own New client: the header's then steps back visually. */
+  rowsOfferNewClient?: boolean;
 }
 
-export function PaneHeader({ onBack, onNewClient, newClientDisabled }: PaneHeaderProps) {
+export function PaneHeader({ onBack, onNewClient, newClientDisabled, rowsOfferNewClient }: PaneHeaderProps) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
@@ -29,7 +32,7 @@ export function PaneHeader({ onBack, onNewClient, newClientDisabled }: PaneHeade
       <Text as="h1" weight="semibold" size={400} className={styles.title}>
         {t('app.title')}
       </Text>
-      <Button appearance="primary" size="small" onClick={onNewClient} disabled={newClientDisabled}>
+      <Button appearance={rowsOfferNewClient ? 'secondary' : 'primary'} size="small" onClick={onNewClient} disabled={newClientDisabled}>
         {t('header.newClient')}
       </Button>
     </header>

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   address: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyle: 'none', width: '100%' },
+  choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   calm: { color: tokens.colorNeutralForeground3 },
   saved: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
   saveError: { color: tokens.colorPaletteRedForeground1, width: '100%' },
@@ -62,6 +63,14 @@ function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordP
   );
 }
 
+/** Says which of the client's addresses matched, when it is not the primary one. */
+function MatchedAs({ match }: { match: LookupMatch }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  if (match.matchedAs === 'primary') return null;
+  return <Caption1 className={styles.calm}>{t('participants.matchedAs', { label: match.matchedAs })}</Caption1>;
+}
+
 export interface ParticipantRowProps {
   participant: ResolvedParticipant;
   onOpenClient: (clientId: string) => void;
@@ -97,6 +106,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               <Link onClick={() => onOpenClient(status.match.clientId)}>
                 {t('participants.openClient', { name: status.match.displayName })}
               </Link>
+              <MatchedAs match={status.match} />
               {saveToRecord?.canSave && <SaveToRecord match={status.match} save={saveToRecord} />}
             </>
           )}
@@ -107,9 +117,12 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               <ul className={styles.choices}>
                 {status.matches.map((match) => (
                   <li key={match.clientId}>
-                    <Link onClick={() => onOpenClient(match.clientId)}>
-                      {t('participants.openClient', { name: match.displayName })}
-                    </Link>
+                    <div className={styles.choice}>
+                      <Link onClick={() => onOpenClient(match.clientId)}>
+                        {t('participants.openClient', { name: match.displayName })}
+                      </Link>
+                      <MatchedAs match={match} />
+                    </div>
                     {saveToRecord?.canSave && (
                       <div className={styles.status}>
                         <SaveToRecord match={match} save={saveToRecord} />
@@ -124,7 +137,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
             <>
               <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
               <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
-                {t('header.newClient')}
+                {t('participants.newClient')}
               </Button>
               <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
                 {t('participants.linkExisting')}

@@ -53,6 +53,43 @@ describe('ParticipantsList', () => {
     expect(props.onOpenClient).toHaveBeenCalledWith('c-chidi');
   });
 
+  it('says which address identified a client when it is not the primary one, for each client sharing it', () => {
+    const bySecondary: ResolvedParticipant[] = [
+      { role: 'from', displayName: 'Ana Souza', emailAddress: 'ana.work@example.com', status: { kind: 'client', match: { clientId: 'c-ana', displayName: 'Ana Souza', matchedAs: 'Secondary email' } } },
+      {
+        role: 'cc',
+        displayName: 'Okafor Family',
+        emailAddress: 'family@example.org',
+        status: {
+          kind: 'shared',
+          matches: [
+            { clientId: 'c-amara', displayName: 'Amara Okafor', matchedAs: 'primary' },
+            { clientId: 'c-chidi', displayName: 'Chidi Okafor', matchedAs: 'Family email' },
+          ],
+        },
+      },
+    ];
+    renderList({ kind: 'ready', participants: bySecondary });
+
+    expect(within(row(/^From: Ana Souza/)).getByText('Identified by Secondary email')).toBeTruthy();
+    const choices = within(row(/^Cc: Okafor Family/)).getAllByRole('listitem');
+    expect(within(choices[0]).queryByText(/Identified by/)).toBeNull();
+    expect(within(choices[1]).getByText('Identified by Family email')).toBeTruthy();
+  });
+
+  it('says nothing about how a client was identified by the primary address', () => {
+    renderList({ kind: 'ready', participants });
+    expect(screen.queryByText(/Identified by/)).toBeNull();
+  });
+
+  it('says which address identified a client in Portuguese', () => {
+    const bySecondary: ResolvedParticipant[] = [
+      { role: 'from', displayName: 'Ana Souza', emailAddress: 'ana.trabalho@example.com', status: { kind: 'client', match: { clientId: 'c-ana', displayName: 'Ana Souza', matchedAs: 'E-mail secundário' } } },
+    ];
+    renderList({ kind: 'ready', participants: bySecondary }, 'pt-BR');
+    expect(within(row(/^De: Ana Souza/)).getByText('Identificado por E-mail secundário')).toBeTruthy();
+  });
+
   it('offers New client and Link for an unknown address, rendering the name as text', async () => {
     const props = renderList({ kind: 'ready', participants });
     const unknown = screen.getByRole('listitem', { name: 'Cc: <img src=x onerror=alert(1)>' });
@@ -64,6 +101,14 @@ describe('ParticipantsList', () => {
 
     expect(props.onNewClient).toHaveBeenCalledWith(participants[2]);
     expect(props.onLinkExisting).toHaveBeenCalledWith(participants[2]);
+  });
+
+  it('offers New client and Link for an unknown address in Portuguese', () => {
+    renderList({ kind: 'ready', participants }, 'pt-BR');
+    const unknown = screen.getByRole('listitem', { name: 'Cc: <img src=x onerror=alert(1)>' });
+
+    expect(within(unknown).getByRole('button', { name: 'Novo cliente a partir de sam@example.com' }).textContent).toBe('+ Novo cliente');
+    expect(within(unknown).getByRole('button', { name: 'Vincular sam@example.com a cliente existente' })).toBeTruthy();
   });
 
   it('shows an invalid address calmly, without actions', () => {

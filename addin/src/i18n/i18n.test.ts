@@ -22,6 +22,14 @@ describe('message catalogs', () => {
     }
   });
 
+  it('pt-BR calls the intake "admissão" wherever en speaks of an intake', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const english = typeof en[key] === 'string' ? en[key] : Object.values(en[key]).join(' ');
+      const portuguese = typeof ptBR[key] === 'string' ? ptBR[key] : Object.values(ptBR[key]).join(' ');
+      if (/intake/i.test(english)) expect([key, /admissão/i.test(portuguese)]).toEqual([key, true]);
+    }
+  });
+
   it('no message is empty', () => {
     for (const catalog of [en, ptBR]) {
       for (const [key, value] of Object.entries(catalog)) {
@@ -49,13 +57,15 @@ describe('translator', () => {
   it('chooses plural forms in both languages', () => {
     const english = createTranslator('en');
     const portuguese = createTranslator('pt-BR');
-    expect(english.t('link.results', { count: 1 })).toBe('1 client found');
-    expect(english.t('link.results', { count: 3 })).toBe('3 clients found');
-    expect(portuguese.t('link.results', { count: 1 })).toBe('1 cliente encontrado');
-    expect(portuguese.t('link.results', { count: 2 })).toBe('2 clientes encontrados');
+    expect(english.t('participants.sharedBy', { count: 1 })).toBe('Shared by 1 client. Choose one:');
+    expect(english.t('participants.sharedBy', { count: 3 })).toBe('Shared by 3 clients. Choose one:');
+    expect(portuguese.t('participants.sharedBy', { count: 1 })).toBe('Compartilhado por 1 cliente. Escolha um:');
+    expect(portuguese.t('participants.sharedBy', { count: 2 })).toBe('Compartilhado por 2 clientes. Escolha um:');
     // Portuguese treats 0 as singular ("0 cliente"), English as plural.
-    expect(english.t('link.results', { count: 0 })).toBe('0 clients found');
-    expect(portuguese.t('link.results', { count: 0 })).toBe('0 cliente encontrado');
+    expect(english.t('participants.sharedBy', { count: 0 })).toBe('Shared by 0 clients. Choose one:');
+    expect(portuguese.t('participants.sharedBy', { count: 0 })).toBe('Compartilhado por 0 cliente. Escolha um:');
+    expect(portuguese.t('link.pickClient', { count: 1 })).toBe('Escolha o cliente (1 encontrado)');
+    expect(portuguese.t('link.pickClient', { count: 2 })).toBe('Escolha o cliente (2 encontrados)');
   });
 
   it('formats calendar dates without shifting the day', () => {
@@ -70,11 +80,15 @@ describe('translator', () => {
 
   it('has the practice wording in Portuguese', () => {
     const t = createTranslator('pt-BR').t;
-    expect(t('header.newClient')).toBe('+ Novo cliente');
+    expect(t('participants.newClient')).toBe('+ Novo cliente');
+    expect(t('header.newClient')).toBe('Novo cliente…');
     expect(t('customFields.newField')).toBe('+ Novo campo');
     expect(t('fields.defaultSecondaryLabel')).toBe('E-mail secundário');
     expect(t('record.tab.personal')).toBe('Pessoal');
     expect(t('record.tab.history')).toBe('Histórico');
     expect(t('participants.linkExisting')).toBe('Vincular a cliente existente');
+    // "Nome social" is the legal name of trans and non-binary people, not a preferred name.
+    expect(t('contact.preferredName')).toBe('Como prefere ser chamado(a)');
+    expect(t('record.tab.intake')).toBe('Admissão');
   });
 });

@@ -37,18 +37,19 @@ public sealed class IntakeDeliveries(AppDbContext db, WriteUnit unit, IIntakeMai
         var delivered = await unit.RunAsync([LockKey.Intake(intakeId)], async ct =>
         {
             var intake = await db.IntakeRequests.FirstAsync(r => r.Id == intakeId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
             intake.Delivery = failure is not null ? IntakeDelivery.Failed : settings.ManualDelivery ? IntakeDelivery.Manual : IntakeDelivery.Sent;
             intake.DeliveryProblem = failure?.Code;
             if (failure is null)
             {
                 var client = await db.Clients.FirstAsync(c => c.Id == intake.ClientId, ct);
-                ClientEvents.Record(db, client, ClientEventKind.IntakeSent, user, clock.GetUtcNow().UtcDateTime, new ClientEventDetail(intake.SentTo, Label: intake.TemplateName));
+                ClientEvents.Record(db, client, ClientEventKind.IntakeSent, user, now, new ClientEventDetail(intake.SentTo, Label: intake.TemplateName));
             }
             else
             {
                 audit.CommitsAs(failure.Code);
             }
-            return IntakeEndpoints.ToDto(intake, clock.GetUtcNow().UtcDateTime, withAnswers: false);
+            return IntakeEndpoints.ToDto(intake, now, withAnswers: false);
         }, CancellationToken.None);
 
         if (failure is not null) throw failure.With("intakeId", intakeId);

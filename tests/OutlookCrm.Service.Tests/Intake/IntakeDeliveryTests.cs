@@ -47,15 +47,13 @@ public class IntakeDeliveryTests
         }
     }
 
-    static ApiProblem Unavailable() => new(503, "mail-unavailable", "The email could not be sent right now.");
-
     [Fact]
     public async Task A_failed_first_send_is_recorded_once_as_not_sent_and_a_retry_sends_the_only_live_link()
     {
         using var factory = new ScriptedMailerFactory();
         var session = await factory.SignInAsync();
         var client = await session.CreateClientAsync("Ana", "Retry", "ana.retry@example.com");
-        factory.Mailer.NextFailures.Enqueue(Unavailable());
+        factory.Mailer.NextFailures.Enqueue(ApiProblem.MailUnavailable());
 
         // The workspace's first intake: the default template is created in the same commit as the link.
         var refused = await Json.ProblemAsync(await session.PostJsonAsync($"/api/clients/{client.Id()}/intakes", new { }), 503, "mail-unavailable");

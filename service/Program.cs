@@ -16,6 +16,7 @@ using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Pane;
 using OutlookCrm.Service.Problems;
 using OutlookCrm.Service.Security;
+using OutlookCrm.Service.Suggestions;
 using OutlookCrm.Service.Workspaces;
 using Scalar.AspNetCore;
 
@@ -48,6 +49,7 @@ builder.Services.AddSingleton<HistoryCursors>();
 var mailbox = builder.AddMailbox(auth);
 StartupChecks.Verify(builder, auth, database, mailbox, intake);
 builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddHostedService<MatchKeyBackfill>();
 // Keys in the database, not on an instance's disk: every instance must open what another sealed.
 builder.Services.AddDataProtection().SetApplicationName("OutlookCrm").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddOutlookCrmHealth();
@@ -105,6 +107,7 @@ var api = app.MapGroup("/api")
     .ProducesProblem(StatusCodes.Status401Unauthorized);
 api.MapMe();
 api.MapLookup();
+api.MapSuggestions();
 api.MapClients();
 api.MapFields();
 api.MapHistory();

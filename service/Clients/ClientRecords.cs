@@ -12,6 +12,7 @@ public static class ClientRecords
         await db.Clients
             .Include(c => c.FieldValues).ThenInclude(v => v.Field)
             .Include(c => c.SearchTerms)
+            .Include(c => c.MatchKeys)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
         ?? throw ApiProblem.NotFound("client");

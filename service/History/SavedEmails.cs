@@ -4,6 +4,7 @@ using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.Suggestions;
 
 namespace OutlookCrm.Service.History;
 
@@ -18,7 +19,7 @@ public static class SavedEmails
         Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var email = Validate(request);
-        var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId)], async ct =>
+        var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId), LockKey.Client(id)], async ct =>
         {
             if (!await db.Clients.AnyAsync(c => c.Id == id, ct)) throw ApiProblem.NotFound("client");
             var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, ct);
@@ -30,6 +31,7 @@ public static class SavedEmails
             email.SavedAt = clock.GetUtcNow().UtcDateTime;
             email.SavedBy = user.UserId;
             db.SavedEmails.Add(email);
+            await SeenNames.RememberAsync(db, id, email, ct);
             return (email, true);
         }, cancellationToken);
         return isNew ? TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved)) : TypedResults.Ok(ToDto(saved));

@@ -36,7 +36,7 @@ public class SqlServerScriptTests(ITestOutputHelper output)
         var altered = parsed.Statements.OfType<AlterTableAlterColumnStatement>()
             .Where(a => a.Collation?.Value == binary)
             .Select(a => $"{a.SchemaObjectName.BaseIdentifier.Value}.{a.ColumnIdentifier.Value}");
-        Assert.Equal(["ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
+        Assert.Equal(["ClientMatchKeys.Key", "ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
                 "IdempotencyRecords.Key", "SavedEmails.InternetMessageId"],
             created.Concat(altered).Order(StringComparer.Ordinal));
     }

@@ -577,6 +577,29 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("IntakeTemplates");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("tinyint");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("WorkspaceId", "Kind", "Key", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientMatchKeys");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -585,6 +608,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("MatchKeysIndexed")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
@@ -702,6 +728,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Clients.Client", null)
+                        .WithMany("MatchKeys")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -714,6 +749,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.Navigation("FieldValues");
+
+                    b.Navigation("MatchKeys");
 
                     b.Navigation("SearchTerms");
                 });

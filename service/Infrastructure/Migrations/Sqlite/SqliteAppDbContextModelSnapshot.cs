@@ -559,6 +559,28 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("IntakeTemplates");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId", "Kind", "Key", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientMatchKeys");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,6 +589,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MatchKeysIndexed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -684,6 +709,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Clients.Client", null)
+                        .WithMany("MatchKeys")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -696,6 +730,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.Navigation("FieldValues");
+
+                    b.Navigation("MatchKeys");
 
                     b.Navigation("SearchTerms");
                 });

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Audit;
+using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Lookup;
+using OutlookCrm.Service.Problems;
+
+namespace OutlookCrm.Service.Suggestions;
+
+/// <summary>
+/// Likely clients for the participants a lookup did not know: a separate call the pane makes after
+/// it has shown the participants, so the lookup itself never waits on it. Every key is one index seek.
+/// </summary>
+public static class SuggestionEndpoints
+{
+    public const int MaxParticipants = LookupEndpoints.MaxAddresses;
+    public const int MaxPerAddress = 3;
+    // A domain many clients share (a company, a school) still suggests only a few of them.
+    const int MaxPerDomain = MaxPerAddress + 1;
+
+    public static void MapSuggestions(this RouteGroupBuilder api) =>
+        api.MapPost("/suggestions", SuggestAsync).WithTags("Lookup").WithName("Suggestions")
+            .WithSummary("Suggests up to three likely clients for each participant no client has.")
+            .Audit("suggest", "address", routeKey: null);
+
+    static async Task<SuggestionsResponse> SuggestAsync(
+        SuggestionsRequest request, AppDbContext db, ILookupQuery lookupQuery, CurrentUser user, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var participants = Validate(request);
+        var addresses = participants.Select(p => p.Normalized).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var known = addresses.Length == 0 ? [] : (await lookupQuery.FindAsync(user.WorkspaceId, addresses, cancellationToken))
+            .Select(o => o.Address).ToHashSet(StringComparer.Ordinal);
+        // Only addresses no client has: an unreadable one is answered with none, as the lookup answers it "not valid".
+        var unknown = participants.Where(p => p.Normalized is { } address && !known.Contains(address)).ToList();
+
+        var wanted = unknown.SelectMany(WantedKeys).ToList();
+        var hits = await FindAsync(db, wanted, cancellationToken);
+        var clients = await ClientsAsync(db, hits.Select(h => h.ClientId).Distinct().ToList(), cancellationToken);
+        audit.Reveal(clients.Keys);
+
+        var byKey = hits.ToLookup(h => (h.Kind, h.Key));
+        var results = participants.Select(p => new SuggestionsResult(p.Address,
+            unknown.Contains(p) ? Rank(p, byKey, clients) : [])).ToList();
+        return new SuggestionsResponse(results);
+    }
+
+    sealed record Participant(string? Address, string? Normalized, DisplayNameKeys Name);
+    sealed record WantedKey(MatchKeyKind Kind, string Key);
+    sealed record Hit(MatchKeyKind Kind, string Key, Guid ClientId);
+    sealed record ClientSummary(string DisplayName, bool HasPrimary);
+
+    static List<Participant> Validate(SuggestionsRequest request)
+    {
+        if (request.Participants is not { Count: > 0 and <= MaxParticipants } participants)
+            throw ApiProblem.Validation("participants", $"A list of 1 to {MaxParticipants} participants.");
+        if (participants.Any(p => p?.DisplayName is { Length: > 200 }))
+            throw ApiProblem.Validation("participants", "Display names are at most 200 characters.");
+        return participants.Select(p => new Participant(p?.Address,
+            EmailAddress.TryParse(p?.Address, out var address) ? address.Normalized : null,
+            PersonNames.Read(p?.DisplayName))).ToList();
+    }
+
+    static IEnumerable<WantedKey> WantedKeys(Participant p)
+    {
+        if (p.Name.Name is { } name) yield return new(MatchKeyKind.Name, name);
+        if (p.Name.Reversed is { } reversed) yield return new(MatchKeyKind.Name, reversed);
+        if (p.Name.Whole is { } whole) yield return new(MatchKeyKind.SeenName, whole);
+        if (MatchKeys.FamilyDomainOf(p.Normalized!) is { } domain) yield return new(MatchKeyKind.Domain, domain);
+    }
+
+    /// <summary>Names and seen names in one statement; each domain on its own, so one busy domain cannot crowd out the rest.</summary>
+    static async Task<List<Hit>> FindAsync(AppDbContext db, List<WantedKey> wanted, CancellationToken cancellationToken)
+    {
+        var names = wanted.Where(w => w.Kind == MatchKeyKind.Name).Select(w => w.Key).Distinct().ToList();
+        var seen = wanted.Where(w => w.Kind == MatchKeyKind.SeenName).Select(w => w.Key).Distinct().ToList();
+        var hits = names.Count + seen.Count == 0 ? [] : await db.ClientMatchKeys.AsNoTracking()
+            .Where(k => (k.Kind == MatchKeyKind.Name && names.Contains(k.Key)) || (k.Kind == MatchKeyKind.SeenName && seen.Contains(k.Key)))
+            .Take(MaxParticipants * MaxPerAddress * 4)
+            .Select(k => new Hit(k.Kind, k.Key, k.ClientId))
+            .ToListAsync(cancellationToken);
+        foreach (var domain in wanted.Where(w => w.Kind == MatchKeyKind.Domain).Select(w => w.Key).Distinct())
+            hits.AddRange(await db.ClientMatchKeys.AsNoTracking()
+                .Where(k => k.Kind == MatchKeyKind.Domain && k.Key == domain)
+                .Take(MaxPerDomain)
+                .Select(k => new Hit(k.Kind, k.Key, k.ClientId))
+                .ToListAsync(cancellationToken));
+        return hits;
+    }
+
+    static async Task<Dictionary<Guid, ClientSummary>> ClientsAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await db.Clients.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.FirstName, c.LastName, c.PreferredName, HasPrimary = c.EmailNormalized != null })
+            .ToDictionaryAsync(c => c.Id, c => new ClientSummary(ClientNames.Display(c.FirstName, c.LastName, c.PreferredName), c.HasPrimary), cancellationToken);
+
+    /// <summary>Best reason per client (same name, reversed, seen name, shared domain), then by name; at most three.</summary>
+    static List<Suggestion> Rank(Participant p, ILookup<(MatchKeyKind, string), Hit> byKey, Dictionary<Guid, ClientSummary> clients)
+    {
+        var candidates = new List<(int Rank, Guid ClientId, string Reason, string? Domain)>();
+        void Add(MatchKeyKind kind, string? key, int rank, string reason)
+        {
+            if (key is null) return;
+            foreach (var hit in byKey[(kind, key)])
+                candidates.Add((rank, hit.ClientId, reason, kind == MatchKeyKind.Domain ? key : null));
+        }
+        Add(MatchKeyKind.Name, p.Name.Name, 0, "sameName");
+        Add(MatchKeyKind.Name, p.Name.Reversed, 1, "sameNameReversed");
+        Add(MatchKeyKind.SeenName, p.Name.Whole, 2, "seenName");
+        Add(MatchKeyKind.Domain, MatchKeys.FamilyDomainOf(p.Normalized!), 3, "sameDomain");
+
+        return candidates
+            .Where(c => clients.ContainsKey(c.ClientId))
+            .GroupBy(c => c.ClientId)
+            .Select(g => g.MinBy(c => c.Rank))
+            .OrderBy(c => c.Rank)
+            .ThenBy(c => clients[c.ClientId].DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(c => c.ClientId)
+            .Take(MaxPerAddress)
+            .Select(c => new Suggestion(c.ClientId, clients[c.ClientId].DisplayName, c.Reason, c.Domain,
+                clients[c.ClientId].HasPrimary ? "secondary" : "primary"))
+            .ToList();
+    }
+}

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.NeverTrack;
 using OutlookCrm.Service.Problems;
 using OutlookCrm.Service.Suggestions;
 
@@ -22,6 +23,8 @@ public static class SavedEmails
         var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId), LockKey.Client(id)], async ct =>
         {
             if (!await db.Clients.AnyAsync(c => c.Id == id, ct)) throw ApiProblem.NotFound("client");
+            if (await NeverTrackRules.CoversAsync(db, email.FromAddress, ct))
+                throw new ApiProblem(422, "not-tracked", "The practice never keeps email from this sender.", "An administrator keeps the never-track list.");
             var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, ct);
             if (existing is not null) return (existing, false);
 

@@ -3,8 +3,10 @@ using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Colleagues;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Lookup;
+using OutlookCrm.Service.NeverTrack;
 using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.Suggestions;
@@ -26,25 +28,38 @@ public static class SuggestionEndpoints
             .Audit("suggest", "address", routeKey: null);
 
     static async Task<SuggestionsResponse> SuggestAsync(
-        SuggestionsRequest request, AppDbContext db, ILookupQuery lookupQuery, CurrentUser user, AuditTrail audit, CancellationToken cancellationToken)
+        SuggestionsRequest request, AppDbContext db, ILookupQuery lookupQuery, IOrganizationDomains organization, CurrentUser user, AuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var participants = Validate(request);
         var addresses = participants.Select(p => p.Normalized).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var known = addresses.Length == 0 ? [] : (await lookupQuery.FindAsync(user.WorkspaceId, addresses, cancellationToken))
             .Select(o => o.Address).ToHashSet(StringComparer.Ordinal);
-        // Only addresses no client has: an unreadable one is answered with none, as the lookup answers it "not valid".
-        var unknown = participants.Where(p => p.Normalized is { } address && !known.Contains(address)).ToList();
+        var notTracked = await NeverTrackRules.CoveredAsync(db, addresses, cancellationToken);
+        var ownDomains = await organization.GetAsync(cancellationToken);
 
-        var wanted = unknown.SelectMany(WantedKeys).ToList();
-        var hits = await FindAsync(db, wanted, cancellationToken);
+        string StatusOf(Participant p) => p.Normalized switch
+        {
+            null => Invalid,
+            // The admin's list wins even over a client holding the address: nothing from it is kept.
+            var a when notTracked.Contains(a) => NotTracked,
+            var a when known.Contains(a) => ClientStatus,
+            var a when ownDomains.Contains(a[(a.LastIndexOf('@') + 1)..]) => Colleague,
+            _ => Unknown,
+        };
+        var statuses = participants.Select(StatusOf).ToList();
+        var unknown = participants.Where((_, i) => statuses[i] == Unknown).ToList();
+
+        var hits = await FindAsync(db, unknown.SelectMany(WantedKeys).ToList(), cancellationToken);
         var clients = await ClientsAsync(db, hits.Select(h => h.ClientId).Distinct().ToList(), cancellationToken);
-        audit.Reveal(clients.Keys);
-
         var byKey = hits.ToLookup(h => (h.Kind, h.Key));
-        var results = participants.Select(p => new SuggestionsResult(p.Address,
-            unknown.Contains(p) ? Rank(p, byKey, clients) : [])).ToList();
+        var results = participants.Select((p, i) => new SuggestionsResult(p.Address, statuses[i],
+            statuses[i] == Unknown ? Rank(p, byKey, clients) : [])).ToList();
+        audit.Reveal(results.SelectMany(r => r.Suggestions).Select(s => s.ClientId).Distinct());
         return new SuggestionsResponse(results);
     }
+
+    const string Invalid = "invalid", NotTracked = "notTracked", ClientStatus = "client", Colleague = "colleague", Unknown = "unknown";
 
     sealed record Participant(string? Address, string? Normalized, DisplayNameKeys Name);
     sealed record WantedKey(MatchKeyKind Kind, string Key);

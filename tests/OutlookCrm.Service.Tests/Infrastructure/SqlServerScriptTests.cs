@@ -37,7 +37,7 @@ public class SqlServerScriptTests(ITestOutputHelper output)
             .Where(a => a.Collation?.Value == binary)
             .Select(a => $"{a.SchemaObjectName.BaseIdentifier.Value}.{a.ColumnIdentifier.Value}");
         Assert.Equal(["ClientMatchKeys.Key", "ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
-                "IdempotencyRecords.Key", "SavedEmails.InternetMessageId"],
+                "IdempotencyRecords.Key", "NeverTrackEntries.Value", "SavedEmails.InternetMessageId"],
             created.Concat(altered).Order(StringComparer.Ordinal));
     }
 

@@ -577,6 +577,38 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("IntakeTemplates");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.NeverTrack.NeverTrackEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsDomain")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("NeverTrackEntries");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
                 {
                     b.Property<Guid>("WorkspaceId")

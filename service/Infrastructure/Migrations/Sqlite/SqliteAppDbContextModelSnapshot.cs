@@ -559,6 +559,37 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("IntakeTemplates");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.NeverTrack.NeverTrackEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("NeverTrackEntries");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
                 {
                     b.Property<Guid>("WorkspaceId")

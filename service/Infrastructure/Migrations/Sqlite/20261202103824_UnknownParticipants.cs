@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SuggestionKeys : Migration
+    public partial class UnknownParticipants : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,10 +38,32 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NeverTrackEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    IsDomain = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeverTrackEntries", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ClientMatchKeys_ClientId",
                 table: "ClientMatchKeys",
                 column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeverTrackEntries_WorkspaceId_Value",
+                table: "NeverTrackEntries",
+                columns: new[] { "WorkspaceId", "Value" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -49,6 +71,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ClientMatchKeys");
+
+            migrationBuilder.DropTable(
+                name: "NeverTrackEntries");
 
             migrationBuilder.DropColumn(
                 name: "MatchKeysIndexed",

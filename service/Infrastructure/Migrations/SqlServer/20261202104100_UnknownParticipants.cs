@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class SuggestionKeys : Migration
+    public partial class UnknownParticipants : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -38,10 +38,32 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NeverTrackEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false, collation: "Latin1_General_100_BIN2_UTF8"),
+                    IsDomain = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeverTrackEntries", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ClientMatchKeys_ClientId",
                 table: "ClientMatchKeys",
                 column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeverTrackEntries_WorkspaceId_Value",
+                table: "NeverTrackEntries",
+                columns: new[] { "WorkspaceId", "Value" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -49,6 +71,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ClientMatchKeys");
+
+            migrationBuilder.DropTable(
+                name: "NeverTrackEntries");
 
             migrationBuilder.DropColumn(
                 name: "MatchKeysIndexed",

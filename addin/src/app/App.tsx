@@ -141,6 +141,9 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 openDialog({ kind: 'newClient', initialAddress: p.emailAddress });
               }}
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
+              onLinkSuggestion={async (p, suggestion) =>
+                handleLinked(await api.linkEmail(suggestion.clientId, { address: p.emailAddress, as: suggestion.linkAs }), p.emailAddress)
+              }
               saveToRecord={{ canSave: saving.canSave, states: saving.states, onSave: (clientId) => void saving.save(clientId) }}
             />
           ) : (

@@ -1,10 +1,11 @@
 import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
-import type { LookupMatch } from '../api/types';
+import type { LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
 import type { SaveState } from '../app/useSaveToRecord';
 import { useI18n } from '../i18n/I18nContext';
 import { errorMessageKey } from './errorMessage';
+import { SuggestedClients } from './SuggestedClients';
 
 const useStyles = makeStyles({
   row: {
@@ -76,10 +77,12 @@ export interface ParticipantRowProps {
   onOpenClient: (clientId: string) => void;
   onNewClient: (participant: ResolvedParticipant) => void;
   onLinkExisting: (participant: ResolvedParticipant) => void;
+  /** One-click link of the participant's address to a suggested client. */
+  onLinkSuggestion: (participant: ResolvedParticipant, suggestion: Suggestion) => Promise<void>;
   saveToRecord?: SaveToRecordProps;
 }
 
-export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, saveToRecord }: ParticipantRowProps) {
+export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, onLinkSuggestion, saveToRecord }: ParticipantRowProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const { status, emailAddress } = participant;
@@ -133,7 +136,25 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               </ul>
             </>
           )}
-          {status.kind === 'unknown' && (
+          {status.kind === 'unknown' && status.checking && (
+            <>
+              <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
+              <Caption1 className={styles.calm}>{t('participants.status.checking')}</Caption1>
+            </>
+          )}
+          {status.kind === 'colleague' && (
+            <>
+              <Badge appearance="tint" color="brand">{t('participants.status.colleague')}</Badge>
+              <Caption1 className={styles.calm}>{t('participants.colleagueHint')}</Caption1>
+            </>
+          )}
+          {status.kind === 'notTracked' && (
+            <>
+              <Badge appearance="outline" color="subtle">{t('participants.status.notTracked')}</Badge>
+              <Caption1 className={styles.calm}>{t('participants.notTrackedHint')}</Caption1>
+            </>
+          )}
+          {status.kind === 'unknown' && !status.checking && (
             <>
               <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
               <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
@@ -142,6 +163,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
                 {t('participants.linkExisting')}
               </Button>
+              <SuggestedClients address={emailAddress} suggestions={status.suggestions} onLink={(suggestion) => onLinkSuggestion(participant, suggestion)} />
             </>
           )}
           {status.kind === 'invalid' && <Caption1 className={styles.calm}>{t('participants.status.invalid')}</Caption1>}

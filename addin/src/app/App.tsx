@@ -90,6 +90,15 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
     [api],
   );
 
+  // The service's own name matching (accents, middle names, "Last, First"), for the New client dialog's duplicate warning.
+  const findSameName = useCallback(
+    async (firstName: string, lastName: string, address: string) => {
+      const { results } = await api.suggest([{ address, displayName: `${firstName} ${lastName}`.trim() }]);
+      return (results[0]?.suggestions ?? []).filter((s) => s.reason === 'sameName' || s.reason === 'sameNameReversed');
+    },
+    [api],
+  );
+
   const loadTemplates = useCallback((language: string) => api.listIntakeTemplates(language), [api]);
   const copyText = useMemo(clipboardCopier, []);
   // A new serial remounts the record, so its Intake tab loads the list afresh.
@@ -171,6 +180,11 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             onCreated={handleCreated}
             onOpenClient={openClient}
             onDismiss={closeDialog}
+            findSameName={findSameName}
+            onLinkInstead={async (client, address) => {
+              handleLinked(await api.linkEmail(client.clientId, { address, as: client.linkAs }), address);
+              openClient(client.clientId);
+            }}
           />
         )}
         {dialog?.kind === 'link' && (

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, Spinner, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord, MailboxChallenge } from '../api/types';
+import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
 import { PaneHeader } from '../components/PaneHeader';
 import { ParticipantsList } from '../components/ParticipantsList';
@@ -125,6 +125,15 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
     closeDialog();
   };
 
+  /** One click on a suggested client: the address becomes its primary email, or a secondary one under the usual label. */
+  const linkSuggested = async (client: Suggestion, address: string) => {
+    const body: LinkEmailBody =
+      client.linkAs === 'primary' ? { address, as: 'primary' } : { address, as: 'secondary', label: translator.t('fields.defaultSecondaryLabel') };
+    const record = await api.linkEmail(client.clientId, body);
+    handleLinked(record, address);
+    return record;
+  };
+
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
@@ -150,9 +159,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 openDialog({ kind: 'newClient', initialAddress: p.emailAddress });
               }}
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
-              onLinkSuggestion={async (p, suggestion) =>
-                handleLinked(await api.linkEmail(suggestion.clientId, { address: p.emailAddress, as: suggestion.linkAs }), p.emailAddress)
-              }
+              onLinkSuggestion={async (p, suggestion) => void (await linkSuggested(suggestion, p.emailAddress))}
               saveToRecord={{ canSave: saving.canSave, states: saving.states, onSave: (clientId) => void saving.save(clientId) }}
             />
           ) : (
@@ -181,10 +188,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             onOpenClient={openClient}
             onDismiss={closeDialog}
             findSameName={findSameName}
-            onLinkInstead={async (client, address) => {
-              handleLinked(await api.linkEmail(client.clientId, { address, as: client.linkAs }), address);
-              openClient(client.clientId);
-            }}
+            onLinkInstead={async (client, address) => openClient((await linkSuggested(client, address)).id)}
           />
         )}
         {dialog?.kind === 'link' && (

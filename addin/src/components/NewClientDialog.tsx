@@ -76,7 +76,8 @@ const valuesFor = (participant: ResolvedParticipant | undefined): FormValues => 
 
 function orderedForChoice(participants: ResolvedParticipant[]) {
   const unknown = participants.filter((p) => p.status.kind === 'unknown');
-  const known = participants.filter((p) => p.status.kind !== 'unknown' && p.status.kind !== 'invalid');
+  // Colleagues and never-tracked senders are never made clients.
+  const known = participants.filter((p) => p.status.kind === 'client' || p.status.kind === 'shared');
   return { unknown, known };
 }
 

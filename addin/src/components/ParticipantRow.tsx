@@ -150,7 +150,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'notTracked' && (
             <>
-              <Badge appearance="outline" color="subtle">{t('participants.status.notTracked')}</Badge>
+              <Badge appearance="tint" color="informative">{t('participants.status.notTracked')}</Badge>
               <Caption1 className={styles.calm}>{t('participants.notTrackedHint')}</Caption1>
             </>
           )}

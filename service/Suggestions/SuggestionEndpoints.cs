@@ -19,8 +19,7 @@ public static class SuggestionEndpoints
 {
     public const int MaxParticipants = LookupEndpoints.MaxAddresses;
     public const int MaxPerAddress = 3;
-    // A domain many clients share (a company, a school) still suggests only a few of them.
-    const int MaxPerDomain = MaxPerAddress + 1;
+    public const int MaxPerKey = 5;
 
     public static void MapSuggestions(this RouteGroupBuilder api) =>
         api.MapPost("/suggestions", SuggestAsync).WithTags("Lookup").WithName("Suggestions")
@@ -85,24 +84,23 @@ public static class SuggestionEndpoints
         if (MatchKeys.FamilyDomainOf(p.Normalized!) is { } domain) yield return new(MatchKeyKind.Domain, domain);
     }
 
-    /// <summary>Names and seen names in one statement; each domain on its own, so one busy domain cannot crowd out the rest.</summary>
+    /// <summary>
+    /// One seek per key, each reading at most <see cref="MaxPerKey"/> + 1 clients: a key that points at
+    /// more (a common name, a company's domain) says too little to suggest anyone, and is dropped.
+    /// </summary>
     static async Task<List<Hit>> FindAsync(AppDbContext db, List<WantedKey> wanted, CancellationToken cancellationToken)
     {
-        var names = wanted.Where(w => w.Kind == MatchKeyKind.Name).Select(w => w.Key).Distinct().ToList();
-        var seen = wanted.Where(w => w.Kind == MatchKeyKind.SeenName).Select(w => w.Key).Distinct().ToList();
-        var hits = names.Count + seen.Count == 0 ? [] : await db.ClientMatchKeys.AsNoTracking()
-            .Where(k => (k.Kind == MatchKeyKind.Name && names.Contains(k.Key)) || (k.Kind == MatchKeyKind.SeenName && seen.Contains(k.Key)))
-            .Take(MaxParticipants * MaxPerAddress * 4)
-            .Select(k => new Hit(k.Kind, k.Key, k.ClientId))
-            .ToListAsync(cancellationToken);
-        foreach (var domain in wanted.Where(w => w.Kind == MatchKeyKind.Domain).Select(w => w.Key).Distinct())
-            hits.AddRange(await db.ClientMatchKeys.AsNoTracking()
-                .Where(k => k.Kind == MatchKeyKind.Domain && k.Key == domain)
-                .Take(MaxPerDomain)
-                .Select(k => new Hit(k.Kind, k.Key, k.ClientId))
-                .ToListAsync(cancellationToken));
+        var hits = new List<Hit>();
+        foreach (var key in wanted.Distinct())
+        {
+            var clients = await ClientsUnderKey(db, key.Kind, key.Key).ToListAsync(cancellationToken);
+            if (clients.Count <= MaxPerKey) hits.AddRange(clients.Select(id => new Hit(key.Kind, key.Key, id)));
+        }
         return hits;
     }
+
+    static readonly Func<AppDbContext, MatchKeyKind, string, IAsyncEnumerable<Guid>> ClientsUnderKey = EF.CompileAsyncQuery(
+        (AppDbContext db, MatchKeyKind kind, string key) => db.ClientMatchKeys.Where(k => k.Kind == kind && k.Key == key).Select(k => k.ClientId).Take(MaxPerKey + 1));
 
     static async Task<Dictionary<Guid, ClientSummary>> ClientsAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? [] : await db.Clients.AsNoTracking()

@@ -116,6 +116,19 @@ public class SuggestionsTests(ServiceFactory factory) : IClassFixture<ServiceFac
     }
 
     [Fact]
+    public async Task A_key_too_many_clients_share_suggests_none_of_them()
+    {
+        var session = await factory.SignInAsync();
+        for (var i = 0; i <= SuggestionEndpoints.MaxPerKey; i++)
+            await session.CreateClientAsync("Ana", "Silva", $"ana{i}@bigcompany.example");
+        await session.CreateClientAsync("Rui", "Raro", "rui@bigcompany.example");
+
+        Assert.Empty(await SuggestAsync(session, "ana.new@example.net", "Ana Silva"));
+        Assert.Empty(await SuggestAsync(session, "someone@bigcompany.example", "Someone"));
+        Assert.Equal("sameName", Assert.Single(await SuggestAsync(session, "rui.new@bigcompany.example", "Rui Raro")).Str("reason"));
+    }
+
+    [Fact]
     public async Task Suggestions_follow_the_record_and_never_cross_tenants()
     {
         var session = await factory.SignInAsync();

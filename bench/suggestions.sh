@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build service -c Release --nologo -v q
 # Arguments given first win over these defaults (Options takes the first occurrence).
-dotnet run --project bench/Benchmarks -c Release -- suggestions "$@" --data artifacts/bench-suggestions --requests 5000 --concurrency 1,4,8
+dotnet run --project bench/Benchmarks -c Release -- suggestions "$@" --data artifacts/bench-suggestions --port 5198 --requests 5000 --concurrency 1,4,8

@@ -61,8 +61,14 @@ public static class SuggestionEndpoints
     const string Invalid = "invalid", NotTracked = "notTracked", ClientStatus = "client", Colleague = "colleague", Unknown = "unknown";
 
     sealed record Participant(string? Address, string? Normalized, DisplayNameKeys Name);
-    sealed record WantedKey(MatchKeyKind Kind, string Key);
-    sealed record Hit(MatchKeyKind Kind, string Key, Guid ClientId);
+    internal sealed record WantedKey(MatchKeyKind Kind, string Key);
+    // Settable properties, not a constructor: EF translates set operations over member initializers only.
+    internal sealed class Hit
+    {
+        public required MatchKeyKind Kind { get; init; }
+        public required string Key { get; init; }
+        public required Guid ClientId { get; init; }
+    }
     sealed record ClientSummary(string DisplayName, bool HasPrimary);
 
     static List<Participant> Validate(SuggestionsRequest request)
@@ -85,22 +91,27 @@ public static class SuggestionEndpoints
     }
 
     /// <summary>
-    /// One seek per key, each reading at most <see cref="MaxPerKey"/> + 1 clients: a key that points at
-    /// more (a common name, a company's domain) says too little to suggest anyone, and is dropped.
+    /// One statement, one seek per key, each reading at most <see cref="MaxPerKey"/> + 1 clients: a key
+    /// that points at more (a common name, a company's domain) says too little to suggest anyone.
     /// </summary>
     static async Task<List<Hit>> FindAsync(AppDbContext db, List<WantedKey> wanted, CancellationToken cancellationToken)
     {
-        var hits = new List<Hit>();
-        foreach (var key in wanted.Distinct())
-        {
-            var clients = await ClientsUnderKey(db, key.Kind, key.Key).ToListAsync(cancellationToken);
-            if (clients.Count <= MaxPerKey) hits.AddRange(clients.Select(id => new Hit(key.Kind, key.Key, id)));
-        }
-        return hits;
+        var keys = wanted.Distinct().ToList();
+        if (keys.Count == 0) return [];
+        var rows = await KeysQuery(db, keys).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.Kind, r.Key))
+            .Where(g => g.Count() <= MaxPerKey)
+            .SelectMany(g => g)
+            .ToList();
     }
 
-    static readonly Func<AppDbContext, MatchKeyKind, string, IAsyncEnumerable<Guid>> ClientsUnderKey = EF.CompileAsyncQuery(
-        (AppDbContext db, MatchKeyKind kind, string key) => db.ClientMatchKeys.Where(k => k.Kind == kind && k.Key == key).Select(k => k.ClientId).Take(MaxPerKey + 1));
+    /// <summary>UNION ALL of one limited seek per key (internal: its SQL Server text is checked by tests).</summary>
+    internal static IQueryable<Hit> KeysQuery(AppDbContext db, IReadOnlyList<WantedKey> keys) =>
+        keys.Select(key => db.ClientMatchKeys.AsNoTracking()
+                .Where(k => k.Kind == key.Kind && k.Key == key.Key)
+                .Select(k => new Hit { Kind = k.Kind, Key = k.Key, ClientId = k.ClientId })
+                .Take(MaxPerKey + 1))
+            .Aggregate(Queryable.Concat);
 
     static async Task<Dictionary<Guid, ClientSummary>> ClientsAsync(AppDbContext db, List<Guid> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? [] : await db.Clients.AsNoTracking()

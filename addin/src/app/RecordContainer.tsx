@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, MailboxChallenge } from '../api/types';
-import { ClientRecordView, type RecordTab } from '../components/ClientRecordView';
+import { ClientRecordView, type RecordTab, type SaveOpenEmail } from '../components/ClientRecordView';
 import type { OfficeGateway } from '../office/office';
 import { HistoryTimeline } from './HistoryTimeline';
 import { IntakeSection } from './IntakeSection';
@@ -15,9 +15,11 @@ export interface RecordContainerProps {
   renderTimeline?: (record: ClientRecord) => ReactNode;
   requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
   initialTab?: RecordTab;
+  /** "Save to record" for the email open in Outlook, shared with the participant rows. */
+  saveOpenEmail?: SaveOpenEmail;
 }
 
-export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab }: RecordContainerProps) {
+export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab, saveOpenEmail }: RecordContainerProps) {
   const { state, ...actions } = useClientRecord(api, clientId);
   const timeline =
     renderTimeline ??
@@ -31,6 +33,7 @@ export function RecordContainer({ api, clientId, office, renderTimeline, request
       renderTimeline={timeline}
       renderIntake={(record) => <IntakeSection api={api} record={record} />}
       initialTab={initialTab}
+      saveOpenEmail={saveOpenEmail}
     />
   );
 }

@@ -20,8 +20,8 @@ test('pt-BR at 340 px: participants, link, new client, intake modal, record tabs
   await api.createClient({ firstName: 'Amara', lastName: 'Okafor', email: 'okafor.family@example.org', allowSharedEmail: true });
 
   const session = await open({ tenant, message: 'msg-several-recipients', lang: 'pt-BR' });
-  const { pane, page, context } = session;
-  expect(await page.locator('iframe[src^="/preview/taskpane.html"]').evaluate((frame) => frame.getBoundingClientRect().width)).toBe(340);
+  const { pane, context } = session;
+  expect(await session.paneFrame().evaluate(() => window.innerWidth)).toBe(340);
 
   // Participants: which address identified the client, who shares an address, one "+ Novo cliente" per unknown row.
   const from = participant(pane, 'De: Lena Fischer');

@@ -28,6 +28,9 @@ test('saves the open message to the client record, lists it in History and unsav
 
   await sender.getByRole('button', { name: 'Open Ana Souza' }).click();
   const record = pane.getByRole('article', { name: 'Ana Souza' });
+  // The record says the open email is saved: it was, from the participant row.
+  const offer = record.getByTestId('save-open-email');
+  await offer.getByText('Saved to record').waitFor();
   await record.getByRole('tab', { name: 'History' }).click();
   const entry = record.getByRole('listitem', { name: 'Email saved to the record: Reagendar a consulta de quinta' });
   await entry.getByText('Olá! Preciso remarcar', { exact: false }).waitFor();
@@ -46,6 +49,8 @@ test('saves the open message to the client record, lists it in History and unsav
   await expect.poll(async () => (await history()).items.filter((i) => i.kind === 'saved-email').length).toBe(0);
   await expect.poll(() => pane.getByTestId('timeline-item').filter({ hasText: 'Reagendar a consulta de quinta' }).count()).toBe(0);
   await session.screenshot('11-save-to-record-removed');
+  // Removed from the record, the open email can be saved again right there.
+  await offer.getByRole('button', { name: 'Save to record: Ana Souza' }).waitFor();
 
   // Saving again (the undo) works from the message, once it is opened again.
   await pane.getByRole('button', { name: 'Back to people in this email' }).click();

@@ -155,6 +155,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 requestMailboxConsent={requestMailboxConsent}
                 initialTab={view.tab}
                 saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress) }}
+                onEmailUnsaved={saving.forget}
               />
             </Suspense>
           )}

@@ -17,14 +17,26 @@ export interface RecordContainerProps {
   initialTab?: RecordTab;
   /** "Save to record" for the email open in Outlook, shared with the participant rows. */
   saveOpenEmail?: SaveOpenEmail;
+  /** A saved email was removed from this record's History. */
+  onEmailUnsaved?: (clientId: string, internetMessageId: string) => void;
 }
 
-export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab, saveOpenEmail }: RecordContainerProps) {
+export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab, saveOpenEmail, onEmailUnsaved }: RecordContainerProps) {
   const { state, ...actions } = useClientRecord(api, clientId);
   const timeline =
     renderTimeline ??
     (office
-      ? (record: ClientRecord) => <HistoryTimeline api={api} office={office} clientId={record.id} requestMailboxConsent={requestMailboxConsent} />
+      ? (record: ClientRecord) => (
+          <HistoryTimeline
+            api={api}
+            office={office}
+            clientId={record.id}
+            requestMailboxConsent={requestMailboxConsent}
+            onUnsaved={(item) => {
+              if (item.internetMessageId) onEmailUnsaved?.(record.id, item.internetMessageId);
+            }}
+          />
+        )
       : undefined);
   return (
     <ClientRecordView

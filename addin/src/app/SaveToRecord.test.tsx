@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { LookupResponse } from '../api/types';
 import { ApiError } from '../api/errors';
-import { clientRecord } from '../test/fixtures';
+import { clientRecord, historyItem } from '../test/fixtures';
 import { fakeApi } from '../test/fakeApi';
 import { fakeGateway } from '../test/fakeGateway';
 import { renderInPane } from '../test/render';
@@ -110,6 +110,36 @@ describe('save to record', () => {
       expect(within(offer).getByText('Saved to record')).toBeTruthy();
       expect(within(offer).queryByRole('button')).toBeNull();
       expect(api.saveEmail).toHaveBeenCalledTimes(1);
+    });
+
+    it('offers the save again once that email is removed from the record in its History', async () => {
+      const { gateway } = fakeGateway({ from: ana, to: [], cc: [] });
+      const savedItem = historyItem({ id: 's:1', kind: 'saved-email', subject: 'Hello', savedEmailId: 'se1', inMailbox: false });
+      let saved = false;
+      const api = fakeApi({
+        lookup: anaIsClient,
+        getClient: async () => clientRecord({ id: 'c-ana' }),
+        saveEmail: async () => {
+          saved = true;
+          return { id: 'se1' };
+        },
+        getHistory: async () => ({ items: saved ? [savedItem] : [], nextCursor: null, sources: { mailbox: 'not-connected' }, mailboxChallenge: null }),
+        unsaveEmail: async () => {
+          saved = false;
+        },
+      });
+      render(<App office={gateway} api={api} />);
+      const record = await openAnasRecord();
+      const offer = await within(record).findByTestId('save-open-email');
+      await userEvent.click(within(offer).getByRole('button', { name: 'Save to record: Ana Souza' }));
+      await within(offer).findByText('Saved to record');
+
+      await userEvent.click(within(record).getByRole('tab', { name: 'History' }));
+      await userEvent.click(await within(record).findByRole('button', { name: 'Remove from record' }));
+      await userEvent.click(within(await screen.findByRole('dialog', { name: 'Remove this email from the record?' })).getByRole('button', { name: 'Remove' }));
+
+      expect(await within(offer).findByRole('button', { name: 'Save to record: Ana Souza' })).toBeTruthy();
+      expect(api.unsaveEmail).toHaveBeenCalledWith('c-ana', 'se1');
     });
 
     it('is offered only when one of the email people is one of the record addresses', async () => {

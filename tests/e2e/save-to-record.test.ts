@@ -59,4 +59,12 @@ test('saves the open message to the client record, lists it in History and unsav
   await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).click();
   await sender.getByText('Saved to record').waitFor();
   expect((await history()).items.filter((i) => i.kind === 'saved-email')).toHaveLength(1);
+
+  // Another time (the pane starts over): the record asks the service and shows the email as saved.
+  await session.select('msg-unknown-sender');
+  await session.select('msg-known-client');
+  await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).waitFor();
+  await sender.getByRole('button', { name: 'Open Ana Souza' }).click();
+  await offer.getByText('Saved to record').waitFor();
+  expect((await history()).items.filter((i) => i.kind === 'saved-email')).toHaveLength(1);
 });

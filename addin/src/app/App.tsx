@@ -154,7 +154,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 renderTimeline={renderTimeline}
                 requestMailboxConsent={requestMailboxConsent}
                 initialTab={view.tab}
-                saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress) }}
+                saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress), checkSaved: saving.check }}
                 onEmailUnsaved={saving.forget}
               />
             </Suspense>

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, MailboxChallenge } from '../api/types';
-import { ClientRecordView, type RecordTab, type SaveOpenEmail } from '../components/ClientRecordView';
+import { ClientRecordView, involves, type RecordTab, type SaveOpenEmail } from '../components/ClientRecordView';
 import type { OfficeGateway } from '../office/office';
 import { HistoryTimeline } from './HistoryTimeline';
 import { IntakeSection } from './IntakeSection';
@@ -23,6 +23,15 @@ export interface RecordContainerProps {
 
 export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab, saveOpenEmail, onEmailUnsaved }: RecordContainerProps) {
   const { state, ...actions } = useClientRecord(api, clientId);
+  // Once per record shown (and again when an address change makes the open email involve it).
+  const involved = state.kind === 'ready' && !!saveOpenEmail?.save.canSave && involves(state.record, saveOpenEmail.participantAddresses);
+  const checkSaved = saveOpenEmail?.checkSaved;
+  useEffect(() => {
+    if (!involved || !checkSaved) return;
+    const controller = new AbortController();
+    checkSaved(clientId, controller.signal);
+    return () => controller.abort();
+  }, [involved, checkSaved, clientId]);
   const timeline =
     renderTimeline ??
     (office

@@ -64,6 +64,24 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     [office, api],
   );
 
+  /** Shows the open email as saved when it already is on the client's record (saved earlier, by anyone on the team). */
+  const check = useCallback(
+    async (clientId: string, signal?: AbortSignal) => {
+      const current = generation.current;
+      const item = office.currentItem();
+      const messageId = item && office.isReadMode(item) ? office.messageId(item) : null;
+      if (!messageId) return;
+      try {
+        const saved = await api.findSavedEmail(clientId, messageId, signal);
+        if (current !== generation.current || saved.length === 0) return;
+        setStates((s) => (s[clientId] ? s : { ...s, [clientId]: { kind: 'saved', internetMessageId: messageId } }));
+      } catch {
+        // Not knowing leaves the button: saving an email that is already saved changes nothing.
+      }
+    },
+    [office, api],
+  );
+
   /** The email was removed from the client's record (from its History): when it is the open one, it can be saved again. */
   const forget = useCallback((clientId: string, internetMessageId: string) => {
     setStates((s) => {
@@ -72,5 +90,5 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     });
   }, []);
 
-  return { canSave, states, save, forget };
+  return { canSave, states, save, check, forget };
 }

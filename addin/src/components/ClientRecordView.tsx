@@ -25,9 +25,11 @@ export interface SaveOpenEmail {
   save: SaveToRecordProps;
   /** Every address on the open email (from, to, cc). */
   participantAddresses: string[];
+  /** Asks the service whether the open email is on this record already. */
+  checkSaved?: (clientId: string, signal: AbortSignal) => void;
 }
 
-const involves = (record: ClientRecord, addresses: string[]) => {
+export const involves = (record: ClientRecord, addresses: string[]) => {
   const people = new Set(addresses.map((a) => a.trim().toLowerCase()));
   return record.emails.some((e) => people.has(e.address.trim().toLowerCase()));
 };

@@ -117,6 +117,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   };
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
+  const saveToRecord = { canSave: saving.canSave, states: saving.states, onSave: (clientId: string) => void saving.save(clientId) };
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
@@ -141,7 +142,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 openDialog({ kind: 'newClient', initialAddress: p.emailAddress });
               }}
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
-              saveToRecord={{ canSave: saving.canSave, states: saving.states, onSave: (clientId) => void saving.save(clientId) }}
+              saveToRecord={saveToRecord}
             />
           ) : (
             <Suspense fallback={<Spinner className={styles.loading} label={translator.t('app.loading')} />}>
@@ -153,6 +154,8 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 renderTimeline={renderTimeline}
                 requestMailboxConsent={requestMailboxConsent}
                 initialTab={view.tab}
+                saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress), checkSaved: saving.check }}
+                onEmailUnsaved={saving.forget}
               />
             </Suspense>
           )}

@@ -46,3 +46,5 @@ public sealed record SaveEmailRequest(
     string? Preview);
 
 public sealed record SavedEmailDto(Guid Id, Guid ClientId, string InternetMessageId, string Subject, DateTime SentAt, DateTime SavedAt, Guid SavedBy);
+
+public sealed record SavedEmailList(IReadOnlyList<SavedEmailDto> Items);

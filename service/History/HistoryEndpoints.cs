@@ -27,6 +27,9 @@ public static class HistoryEndpoints
             .Audit("history.read", "client");
         clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).")
             .Audit("email.save", "client");
+        clients.MapGet("/saved-emails", SavedEmails.FindAsync).WithName("FindSavedEmail")
+            .WithSummary("Whether one message (?internetMessageId=) is saved to the client's record: its saved copy, or none.")
+            .Audit("email.find", "client");
         clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").WithSummary("Removes a saved email from the record.")
             .Audit("email.unsave", "client");
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
@@ -40,6 +41,18 @@ public static class SavedEmails
         return isNew ? TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved)) : TypedResults.Ok(ToDto(saved));
     }
 
+    /// <summary>The copy of one message on the client's record, if saved: the pane asks for the email open in Outlook.</summary>
+    public static async Task<Ok<SavedEmailList>> FindAsync(Guid id, string? internetMessageId, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var messageId = internetMessageId?.Trim();
+        if (MessageIdError(messageId) is { } error) throw ApiProblem.Validation("internetMessageId", error);
+        if (!await db.Clients.AnyAsync(c => c.Id == id, cancellationToken)) throw ApiProblem.NotFound("client");
+        var saved = await db.SavedEmails.AsNoTracking()
+            .Where(s => s.ClientId == id && s.InternetMessageId == messageId)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new SavedEmailList(saved.Select(ToDto).ToList()));
+    }
+
     public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken)
     {
         await unit.RunAsync([LockKey.Client(id)], async ct =>
@@ -51,14 +64,16 @@ public static class SavedEmails
         return TypedResults.NoContent();
     }
 
+    static string? MessageIdError(string? messageId) =>
+        string.IsNullOrEmpty(messageId) || messageId.Length > 512 || messageId.Any(char.IsControl) ? "Required, at most 512 characters." : null;
+
     static SavedEmailDto ToDto(SavedEmail s) => new(s.Id, s.ClientId, s.InternetMessageId, s.Subject, s.SentAt, s.SavedAt, s.SavedBy);
 
     static SavedEmail Validate(SaveEmailRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         var messageId = request.InternetMessageId?.Trim();
-        if (string.IsNullOrEmpty(messageId) || messageId.Length > 512 || messageId.Any(char.IsControl))
-            errors["internetMessageId"] = ["Required, at most 512 characters."];
+        if (MessageIdError(messageId) is { } messageIdError) errors["internetMessageId"] = [messageIdError];
         if (request.ItemId is { Length: > 512 }) errors["itemId"] = ["At most 512 characters."];
         if (request.Subject is { Length: > MaxSubjectLength }) errors["subject"] = [$"At most {MaxSubjectLength} characters."];
         if (request.Preview is { Length: > MaxPreviewLength }) errors["preview"] = [$"At most {MaxPreviewLength} characters: a preview, not the body."];

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 
 namespace OutlookCrm.Service.Intake;
 
 /// <summary>Checks a submitted form against its questions; errors are catalog keys, shown in the client's language.</summary>
-public static class AnswerRules
+public static partial class AnswerRules
 {
     public const int MaxShortText = 200;
     public const int MaxLongText = 4000;
@@ -37,6 +38,7 @@ public static class AnswerRules
             QuestionType.SingleChoice => values.Length > 1 || !q.Options!.Contains(values[0]) ? "intake.form.error.choice" : null,
             QuestionType.MultipleChoice => values.Any(v => !q.Options!.Contains(v)) || values.Distinct().Count() != values.Length ? "intake.form.error.choice" : null,
             QuestionType.YesNo => values.Length > 1 || values[0] is not (Yes or No) ? "intake.form.error.choice" : null,
+            QuestionType.Number => values.Length > 1 || !InvariantNumber().IsMatch(values[0]) ? "intake.form.error.number" : null,
             QuestionType.Consent => values.Length > 1 || values[0] != Yes ? (q.Required ? "intake.form.error.required" : "intake.form.error.choice") : null,
             _ => "intake.form.error.choice",
         };
@@ -48,4 +50,9 @@ public static class AnswerRules
             .Where(v => v.Length > 0)
             .Take(50)
             .ToArray();
+
+    // What a browser's number input submits, in the one notation the pane formats for its reader: no
+    // grouping, a point for decimals, no exponent; 15 digits keep it exact as a double.
+    [GeneratedRegex(@"^-?\d{1,15}(\.\d{1,6})?$")]
+    private static partial Regex InvariantNumber();
 }

@@ -1,6 +1,6 @@
 namespace OutlookCrm.Service.Intake;
 
-public enum QuestionType { ShortText, LongText, Date, SingleChoice, MultipleChoice, YesNo, Consent }
+public enum QuestionType { ShortText, LongText, Date, SingleChoice, MultipleChoice, YesNo, Consent, Number }
 
 public sealed record IntakeQuestion(string Id, string Label, QuestionType Type, bool Required, IReadOnlyList<string>? Options = null);
 

@@ -144,6 +144,10 @@ public static class PublicIntakeForm
             case QuestionType.Date:
                 html.Append($"<label for=\"{id}\">{Encode(q.Label)}{required}</label>{errorHtml}<input type=\"date\" id=\"{id}\" name=\"{id}\" value=\"{value}\"{requiredAttribute}{described}>");
                 break;
+            case QuestionType.Number:
+                // The browser reads the number in the client's notation and submits it the invariant way.
+                html.Append($"<label for=\"{id}\">{Encode(q.Label)}{required}</label>{errorHtml}<input type=\"number\" step=\"any\" inputmode=\"decimal\" id=\"{id}\" name=\"{id}\" value=\"{value}\"{requiredAttribute}{described}>");
+                break;
             case QuestionType.Consent:
                 html.Append($"{errorHtml}<div class=\"choice\"><input type=\"checkbox\" id=\"{id}\" name=\"{id}\" value=\"{AnswerRules.Yes}\"{(values.Contains(AnswerRules.Yes) ? " checked" : "")}{requiredAttribute}{described}><label for=\"{id}\">{Encode(q.Label)}{required}</label></div>");
                 break;

@@ -60,7 +60,7 @@ public static partial class TemplateRules
         if (string.IsNullOrWhiteSpace(input.Label) || input.Label.Trim().Length > 300) errors[$"{at}.label"] = ["1 to 300 characters."];
         if (!Enum.TryParse<QuestionType>(input.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(input.Type, out _))
         {
-            errors[$"{at}.type"] = ["One of shortText, longText, date, singleChoice, multipleChoice, yesNo, consent."];
+            errors[$"{at}.type"] = ["One of shortText, longText, date, number, singleChoice, multipleChoice, yesNo, consent."];
             return null;
         }
         var id = string.IsNullOrWhiteSpace(input.Id) ? $"q{ids.Count + 1}" : input.Id.Trim();

@@ -35,7 +35,7 @@ test('with manual delivery the pane shows the link to copy and pass on, says no 
     await record.getByText('Nenhum formulário de admissão enviado ainda.').waitFor();
     await record.getByRole('button', { name: 'Enviar formulário de admissão' }).click();
     const modal = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
-    await modal.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();
+    await modal.getByTestId('intake-subject').getByText('Seu formulário inicial').waitFor();
     await modal.getByRole('button', { name: 'Enviar formulário de admissão' }).click();
 
     const ready = pane.getByRole('alertdialog', { name: 'Link do formulário de admissão pronto' });
@@ -56,7 +56,7 @@ test('with manual delivery the pane shows the link to copy and pass on, says no 
 
     await ready.getByRole('button', { name: 'Concluir' }).click();
     await ready.waitFor({ state: 'hidden' });
-    const row = record.getByRole('listitem', { name: 'Admissão de novo cliente' });
+    const row = record.getByRole('listitem', { name: 'Cadastro de novo cliente' });
     await row.getByText('Link gerado', { exact: true }).waitFor();
     await row.getByRole('button', { name: 'Novo link' }).click();
     let fresh = link;

@@ -17,7 +17,7 @@ test('an intake whose email failed is listed as not sent, says why, and Enviar n
   await pane.getByRole('button', { name: 'Novo cliente…', exact: true }).click();
   await pane.getByRole('dialog', { name: 'Novo cliente' }).getByRole('button', { name: 'Criar', exact: true }).click();
   const modal = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
-  await modal.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();
+  await modal.getByTestId('intake-subject').getByText('Seu formulário inicial').waitFor();
   await modal.getByRole('button', { name: 'Enviar formulário de admissão' }).click();
 
   await modal.getByText('Não foi possível enviar o e-mail agora; nada foi enviado.', { exact: false }).waitFor();
@@ -28,7 +28,7 @@ test('an intake whose email failed is listed as not sent, says why, and Enviar n
 
   const record = pane.getByRole('article', { name: 'Beatriz Costa' });
   await record.getByRole('tab', { name: 'Admissão', selected: true }).waitFor();
-  const row = record.getByRole('listitem', { name: 'Admissão de novo cliente' });
+  const row = record.getByRole('listitem', { name: 'Cadastro de novo cliente' });
   await row.getByText('Não enviado', { exact: true }).waitFor();
   await row.getByText('Não foi possível enviar o e-mail e nada foi enviado. Tente novamente mais tarde.').waitFor();
   await session.screenshot('16-pt-BR-intake-not-sent');

@@ -39,7 +39,7 @@ test('create a client → the intake modal → Send → the client fills in the 
   expect(await intake.getByLabel('Language of the email and form').inputValue()).toBe('en');
   // Another language: the preview shows the built-in email as the service would send it in that language.
   await intake.getByLabel('Language of the email and form').selectOption('pt-BR');
-  await intake.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();
+  await intake.getByTestId('intake-subject').getByText('Seu formulário inicial').waitFor();
   expect(await intake.getByTestId('intake-message').innerText()).toMatch(/^Olá, Sam/);
   await intake.getByLabel('Language of the email and form').selectOption('en');
   await intake.getByTestId('intake-subject').getByText('Your intake form').waitFor();
@@ -99,7 +99,7 @@ test('in Portuguese the intake modal and the public form speak Portuguese', asyn
 
   await createFromSender(pane, { newClient: 'Novo cliente…', create: 'Criar', dialog: 'Novo cliente' });
   const intake = pane.getByRole('alertdialog', { name: 'Enviar formulário de admissão' });
-  await intake.getByTestId('intake-subject').getByText('Seu formulário de admissão').waitFor();
+  await intake.getByTestId('intake-subject').getByText('Seu formulário inicial').waitFor();
   expect(await intake.getByTestId('intake-message').innerText()).toMatch(/^Olá, Beatriz/);
   expect(await intake.getByLabel('Idioma do e-mail e do formulário').inputValue()).toBe('pt-BR');
   await intake.getByRole('combobox', { name: 'Modelo' }).waitFor();
@@ -110,11 +110,11 @@ test('in Portuguese the intake modal and the public form speak Portuguese', asyn
   await intake.waitFor({ state: 'hidden' });
   const record = pane.getByRole('article', { name: 'Beatriz Costa' });
   await record.getByRole('tab', { name: 'Admissão', selected: true }).waitFor();
-  await record.getByRole('listitem', { name: 'Admissão de novo cliente' }).getByText('Enviado', { exact: true }).waitFor();
+  await record.getByRole('listitem', { name: 'Cadastro de novo cliente' }).getByText('Enviado', { exact: true }).waitFor();
   await session.screenshot('14-pt-BR-intake-sent');
 
   const email = await newEmailTo(api, 'bia.costa@example.com', before);
-  expect(email.subject).toBe('Seu formulário de admissão');
+  expect(email.subject).toBe('Seu formulário inicial');
   const form = await context.newPage();
   await form.goto(email.link);
   expect(await form.locator('html').getAttribute('lang')).toBe('pt-BR');

@@ -82,7 +82,7 @@ test('lang=pt-BR shows the preview page itself in Portuguese, its outbox include
 
   await toolbar.getByRole('button', { name: 'Caixa de saída' }).click();
   const outboxPanel = page.getByRole('region', { name: 'Caixa de saída' });
-  const email = outboxPanel.getByRole('listitem', { name: 'Seu formulário de admissão para bia.costa@example.com' });
+  const email = outboxPanel.getByRole('listitem', { name: 'Seu formulário inicial para bia.costa@example.com' });
   await email.getByRole('link', { name: 'Abrir o formulário de admissão' }).waitFor();
   await email.getByText(/^Para bia\.costa@example\.com · /).waitFor();
   // Only this workspace's emails, read with this tenant's token.

@@ -13,7 +13,7 @@ test('saves the open message to the client record, lists it in History and unsav
   const { pane } = session;
 
   const sender = participant(pane, 'From: Ana Souza');
-  await sender.getByRole('button', { name: 'Save this email to the record of Ana Souza' }).click();
+  await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).click();
   await sender.getByText('Saved to record').waitFor();
   await session.screenshot('11-save-to-record-saved');
   // The body was read once through Office, only for the preview.
@@ -28,6 +28,9 @@ test('saves the open message to the client record, lists it in History and unsav
 
   await sender.getByRole('button', { name: 'Open Ana Souza' }).click();
   const record = pane.getByRole('article', { name: 'Ana Souza' });
+  // The record says the open email is saved: it was, from the participant row.
+  const offer = record.getByTestId('save-open-email');
+  await offer.getByText('Saved to record').waitFor();
   await record.getByRole('tab', { name: 'History' }).click();
   const entry = record.getByRole('listitem', { name: 'Email saved to the record: Reagendar a consulta de quinta' });
   await entry.getByText('Olá! Preciso remarcar', { exact: false }).waitFor();
@@ -46,12 +49,22 @@ test('saves the open message to the client record, lists it in History and unsav
   await expect.poll(async () => (await history()).items.filter((i) => i.kind === 'saved-email').length).toBe(0);
   await expect.poll(() => pane.getByTestId('timeline-item').filter({ hasText: 'Reagendar a consulta de quinta' }).count()).toBe(0);
   await session.screenshot('11-save-to-record-removed');
+  // Removed from the record, the open email can be saved again right there.
+  await offer.getByRole('button', { name: 'Save to record: Ana Souza' }).waitFor();
 
   // Saving again (the undo) works from the message, once it is opened again.
   await pane.getByRole('button', { name: 'Back to people in this email' }).click();
   await session.select('msg-unknown-sender');
   await session.select('msg-known-client');
-  await sender.getByRole('button', { name: 'Save this email to the record of Ana Souza' }).click();
+  await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).click();
   await sender.getByText('Saved to record').waitFor();
+  expect((await history()).items.filter((i) => i.kind === 'saved-email')).toHaveLength(1);
+
+  // Another time (the pane starts over): the record asks the service and shows the email as saved.
+  await session.select('msg-unknown-sender');
+  await session.select('msg-known-client');
+  await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).waitFor();
+  await sender.getByRole('button', { name: 'Open Ana Souza' }).click();
+  await offer.getByText('Saved to record').waitFor();
   expect((await history()).items.filter((i) => i.kind === 'saved-email')).toHaveLength(1);
 });

@@ -53,6 +53,8 @@ export interface ApiClient {
   /** 201 (saved now) and 200 (already saved) both resolve with the saved email. */
   saveEmail(clientId: string, body: SaveEmailBody): Promise<SavedEmail>;
   unsaveEmail(clientId: string, savedEmailId: string): Promise<void>;
+  /** The saved copy of one message on the client's record: empty when it is not saved. */
+  findSavedEmail(clientId: string, internetMessageId: string, signal?: AbortSignal): Promise<SavedEmail[]>;
   /**
    * With `language`, the built-in template comes as it would be sent in that language (custom ones as
    * written), and a workspace's first template starts in it.
@@ -136,6 +138,8 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
       return request<HistoryPage>(`${clientPath(clientId)}/history${qs ? `?${qs}` : ''}`, { signal });
     },
     saveEmail: (clientId, body) => request<SavedEmail>(`${clientPath(clientId)}/saved-emails`, { method: 'POST', body }),
+    findSavedEmail: async (clientId, internetMessageId, signal) =>
+      (await request<{ items: SavedEmail[] }>(`${clientPath(clientId)}/saved-emails?internetMessageId=${encodeURIComponent(internetMessageId)}`, { signal })).items,
     unsaveEmail: (clientId, savedEmailId) =>
       request<void>(`${clientPath(clientId)}/saved-emails/${encodeURIComponent(savedEmailId)}`, { method: 'DELETE' }),
     listIntakeTemplates: async (language, signal) =>

@@ -222,7 +222,7 @@ export interface SavedEmail {
   savedBy: string;
 }
 
-export type IntakeQuestionType = 'shortText' | 'longText' | 'date' | 'singleChoice' | 'multipleChoice' | 'yesNo' | 'consent';
+export type IntakeQuestionType = 'shortText' | 'longText' | 'date' | 'number' | 'singleChoice' | 'multipleChoice' | 'yesNo' | 'consent';
 
 export interface IntakeTemplate {
   id: string;

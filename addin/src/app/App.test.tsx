@@ -87,7 +87,7 @@ describe('App', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Create' }));
 
     // The intake modal opens once the New client dialog has finished closing.
-    const intake = await screen.findByRole('alertdialog', { name: 'Send an intake form' }, { timeout: 3000 });
+    const intake = await screen.findByRole('alertdialog', { name: 'Send an intake form' });
     expect(await within(intake).findByText('Your intake form')).toBeTruthy();
     await userEvent.click(within(intake).getByRole('button', { name: 'Skip' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());

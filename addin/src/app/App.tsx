@@ -135,6 +135,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   };
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
+  const saveToRecord = { canSave: saving.canSave, states: saving.states, onSave: (clientId: string) => void saving.save(clientId) };
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
@@ -160,7 +161,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
               }}
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
               onLinkSuggestion={async (p, suggestion) => void (await linkSuggested(suggestion, p.emailAddress))}
-              saveToRecord={{ canSave: saving.canSave, states: saving.states, onSave: (clientId) => void saving.save(clientId) }}
+              saveToRecord={saveToRecord}
             />
           ) : (
             <Suspense fallback={<Spinner className={styles.loading} label={translator.t('app.loading')} />}>
@@ -172,6 +173,8 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 renderTimeline={renderTimeline}
                 requestMailboxConsent={requestMailboxConsent}
                 initialTab={view.tab}
+                saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress), checkSaved: saving.check }}
+                onEmailUnsaved={saving.forget}
               />
             </Suspense>
           )}

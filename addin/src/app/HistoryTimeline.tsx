@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
-import type { MailboxChallenge } from '../api/types';
+import type { HistoryItem, MailboxChallenge } from '../api/types';
 import { Timeline } from '../components/Timeline';
 import type { OfficeGateway } from '../office/office';
 import { useHistory } from './useHistory';
@@ -10,9 +10,11 @@ export interface HistoryTimelineProps {
   office: Pick<OfficeGateway, 'openMessage'>;
   clientId: string;
   requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
+  /** After a saved email is removed from the record. */
+  onUnsaved?: (item: HistoryItem) => void;
 }
 
-export function HistoryTimeline({ api, office, clientId, requestMailboxConsent }: HistoryTimelineProps) {
+export function HistoryTimeline({ api, office, clientId, requestMailboxConsent, onUnsaved }: HistoryTimelineProps) {
   const { state, reload, loadMore, unsave } = useHistory(api, clientId);
   const grantAccess = useCallback(async () => {
     if (state.kind !== 'ready' || !requestMailboxConsent) return false;
@@ -25,7 +27,10 @@ export function HistoryTimeline({ api, office, clientId, requestMailboxConsent }
       onRetry={() => void reload()}
       onLoadMore={() => void loadMore()}
       onOpenInOutlook={(itemId) => office.openMessage(itemId)}
-      onUnsave={unsave}
+      onUnsave={async (item) => {
+        await unsave(item);
+        onUnsaved?.(item);
+      }}
       onGrantAccess={grantAccess}
     />
   );

@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
 import type { Intake } from '../api/types';
 import { clientRecord, intake, intakeTemplate } from '../test/fixtures';
@@ -77,5 +77,57 @@ describe('intake section', () => {
       'https://crm.example.com/intake/tok-new',
     );
     expect(screen.queryByText('Um novo link foi enviado; o anterior não funciona mais.')).toBeNull();
+  });
+
+  describe('while an intake is pending', () => {
+    afterEach(() => vi.useRealTimers());
+    const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+    it('shows the client completing it without leaving the tab, then stops asking', async () => {
+      vi.useFakeTimers();
+      const completed = intake({ status: 'completed', completedAt: '2025-03-10T10:30:00Z' });
+      const lists: Intake[][] = [[intake()], [intake({ status: 'opened', openedAt: '2025-03-10T10:20:00Z' })], [completed]];
+      const api = fakeApi({ listIntakes: async () => lists.shift() ?? [completed] });
+      renderInPane(<IntakeSection api={api} record={clientRecord()} />);
+      await advance(0);
+      const row = () => screen.getByRole('listitem', { name: 'New client intake' });
+      expect(within(row()).getByText('Sent')).toBeTruthy();
+
+      await advance(15_000);
+      expect(within(row()).getByText('Opened')).toBeTruthy();
+      // It changed: the next look is again 15 s later.
+      await advance(15_000);
+      expect(within(row()).getByText('Completed')).toBeTruthy();
+      expect(within(row()).getByRole('button', { name: 'View answers' })).toBeTruthy();
+
+      await advance(30 * 60_000);
+      expect(api.listIntakes).toHaveBeenCalledTimes(3);
+    });
+
+    it('keeps the list on screen when a background refresh fails', async () => {
+      vi.useFakeTimers();
+      const answers = [() => Promise.resolve([intake()]), () => Promise.reject(new ApiError(503, 'unavailable'))];
+      const api = fakeApi({ listIntakes: () => (answers.shift() ?? (() => Promise.resolve([intake()])))() });
+      renderInPane(<IntakeSection api={api} record={clientRecord()} />);
+      await advance(0);
+      await advance(15_000);
+      expect(api.listIntakes).toHaveBeenCalledTimes(2);
+      expect(within(screen.getByRole('listitem', { name: 'New client intake' })).getByText('Sent')).toBeTruthy();
+      expect(screen.queryByText(/temporarily unavailable/)).toBeNull();
+    });
+
+    it('refreshes when the pane regains focus, even with nothing pending', async () => {
+      vi.useFakeTimers();
+      const revoked = intake({ status: 'revoked', revokedAt: '2025-03-10T11:00:00Z' });
+      const lists: Intake[][] = [[revoked], [revoked, intake({ id: 'i-2', status: 'sent' })]];
+      const api = fakeApi({ listIntakes: async () => lists.shift() ?? [] });
+      renderInPane(<IntakeSection api={api} record={clientRecord()} />);
+      await advance(10 * 60_000);
+      expect(api.listIntakes).toHaveBeenCalledTimes(1);
+
+      window.dispatchEvent(new Event('focus'));
+      await advance(0);
+      expect(screen.getAllByTestId('intake')).toHaveLength(2);
+    });
   });
 });

@@ -101,19 +101,47 @@ describe('client record', () => {
     expect(api.setFieldValue).toHaveBeenCalledWith('c-ana', 'f-ins', 'Acme Health');
   });
 
-  it('unlinks an address after confirmation', async () => {
+  it('removes an address after a confirmation that names it and says what happens to its history', async () => {
     const api = fakeApi({
       getClient: async () => clientRecord(),
       unlinkEmail: async () => clientRecord({ email: null, emails: [] }),
     });
     renderInPane(<RecordContainer api={api} clientId="c-ana" />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Unlink ana@example.com' }));
-    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Unlink' }));
+    // The visible words start its accessible name, which then names the address.
+    const remove = await screen.findByRole('button', { name: 'Remove address: ana@example.com' });
+    expect(remove.textContent).toBe('Remove address');
+    await userEvent.click(remove);
+
+    const dialog = screen.getByRole('dialog', { name: 'Remove this address?' });
+    expect(within(dialog).getByText(/^ana@example.com will be removed from the record of Ana Souza/)).toBeTruthy();
+    expect(within(dialog).getByText(/emails saved to the record stay, and the History notes the removal/)).toBeTruthy();
+    expect(api.unlinkEmail).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove address' }));
 
     await waitFor(() => expect(api.unlinkEmail).toHaveBeenCalledWith('c-ana', 'ana@example.com'));
     await waitFor(() => expect(screen.queryByText('ana@example.com')).toBeNull());
     // The page behind the closed modal is reachable again.
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Personal' })).toBeTruthy());
+  });
+
+  it('keeps an address when the removal is cancelled, and explains a failed removal in the dialog', async () => {
+    const answers = [() => Promise.reject(new ApiError(503, 'unavailable')), () => Promise.resolve(clientRecord({ email: null, emails: [] }))];
+    const api = fakeApi({ getClient: async () => clientRecord(), unlinkEmail: () => answers.shift()!() });
+    renderInPane(<RecordContainer api={api} clientId="c-ana" />, 'pt-BR');
+    await userEvent.click(await screen.findByRole('button', { name: 'Remover endereço: ana@example.com' }));
+    await userEvent.click(within(screen.getByRole('dialog', { name: 'Remover este endereço?' })).getByRole('button', { name: 'Cancelar' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.unlinkEmail).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Remover endereço: ana@example.com' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remover este endereço?' });
+    expect(within(dialog).getByText(/^ana@example.com será removido da ficha de Ana Souza/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remover endereço' }));
+    expect(await within(dialog).findByText(/temporariamente indisponível/)).toBeTruthy();
+    expect(screen.getByText('ana@example.com', { selector: '[data-testid="record-address"] *' })).toBeTruthy();
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remover endereço' }));
+    await waitFor(() => expect(screen.queryByTestId('record-address')).toBeNull());
   });
 
   it('shows a retryable error when the record cannot be loaded', async () => {

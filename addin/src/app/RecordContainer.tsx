@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, MailboxChallenge } from '../api/types';
-import { ClientRecordView, type RecordTab } from '../components/ClientRecordView';
+import { ClientRecordView, involves, type RecordTab, type SaveOpenEmail } from '../components/ClientRecordView';
 import type { OfficeGateway } from '../office/office';
 import { HistoryTimeline } from './HistoryTimeline';
 import { IntakeSection } from './IntakeSection';
@@ -15,14 +15,37 @@ export interface RecordContainerProps {
   renderTimeline?: (record: ClientRecord) => ReactNode;
   requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
   initialTab?: RecordTab;
+  /** "Save to record" for the email open in Outlook, shared with the participant rows. */
+  saveOpenEmail?: SaveOpenEmail;
+  /** A saved email was removed from this record's History. */
+  onEmailUnsaved?: (clientId: string, internetMessageId: string) => void;
 }
 
-export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab }: RecordContainerProps) {
+export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab, saveOpenEmail, onEmailUnsaved }: RecordContainerProps) {
   const { state, ...actions } = useClientRecord(api, clientId);
+  // Once per record shown (and again when an address change makes the open email involve it).
+  const involved = state.kind === 'ready' && !!saveOpenEmail?.save.canSave && involves(state.record, saveOpenEmail.participantAddresses);
+  const checkSaved = saveOpenEmail?.checkSaved;
+  useEffect(() => {
+    if (!involved || !checkSaved) return;
+    const controller = new AbortController();
+    checkSaved(clientId, controller.signal);
+    return () => controller.abort();
+  }, [involved, checkSaved, clientId]);
   const timeline =
     renderTimeline ??
     (office
-      ? (record: ClientRecord) => <HistoryTimeline api={api} office={office} clientId={record.id} requestMailboxConsent={requestMailboxConsent} />
+      ? (record: ClientRecord) => (
+          <HistoryTimeline
+            api={api}
+            office={office}
+            clientId={record.id}
+            requestMailboxConsent={requestMailboxConsent}
+            onUnsaved={(item) => {
+              if (item.internetMessageId) onEmailUnsaved?.(record.id, item.internetMessageId);
+            }}
+          />
+        )
       : undefined);
   return (
     <ClientRecordView
@@ -31,6 +54,7 @@ export function RecordContainer({ api, clientId, office, renderTimeline, request
       renderTimeline={timeline}
       renderIntake={(record) => <IntakeSection api={api} record={record} />}
       initialTab={initialTab}
+      saveOpenEmail={saveOpenEmail}
     />
   );
 }

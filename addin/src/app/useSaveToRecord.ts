@@ -4,7 +4,7 @@ import type { EmailPerson, SaveEmailBody } from '../api/types';
 import { OfficeCallError, type OfficeGateway } from '../office/office';
 import type { EmailParticipant } from '../office/participants';
 
-export type SaveState = { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: unknown };
+export type SaveState = { kind: 'saving' } | { kind: 'saved'; internetMessageId: string } | { kind: 'failed'; error: unknown };
 
 // The service refuses a whole save for one unparseable recipient (an X.500 or list address): leave those out.
 const plausibleAddress = (address: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address);
@@ -56,7 +56,7 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
           preview: message.preview,
         };
         await api.saveEmail(clientId, body);
-        update({ kind: 'saved' });
+        update({ kind: 'saved', internetMessageId: message.internetMessageId });
       } catch (error) {
         update({ kind: 'failed', error });
       }
@@ -64,5 +64,31 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     [office, api],
   );
 
-  return { canSave, states, save };
+  /** Shows the open email as saved when it already is on the client's record (saved earlier, by anyone on the team). */
+  const check = useCallback(
+    async (clientId: string, signal?: AbortSignal) => {
+      const current = generation.current;
+      const item = office.currentItem();
+      const messageId = item && office.isReadMode(item) ? office.messageId(item) : null;
+      if (!messageId) return;
+      try {
+        const saved = await api.findSavedEmail(clientId, messageId, signal);
+        if (current !== generation.current || saved.length === 0) return;
+        setStates((s) => (s[clientId] ? s : { ...s, [clientId]: { kind: 'saved', internetMessageId: messageId } }));
+      } catch {
+        // Not knowing leaves the button: saving an email that is already saved changes nothing.
+      }
+    },
+    [office, api],
+  );
+
+  /** The email was removed from the client's record (from its History): when it is the open one, it can be saved again. */
+  const forget = useCallback((clientId: string, internetMessageId: string) => {
+    setStates((s) => {
+      const state = s[clientId];
+      return state?.kind === 'saved' && state.internetMessageId === internetMessageId ? { ...s, [clientId]: undefined } : s;
+    });
+  }, []);
+
+  return { canSave, states, save, check, forget };
 }

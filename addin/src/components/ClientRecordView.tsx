@@ -1,4 +1,4 @@
-import { makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { ClientRecord } from '../api/types';
 import type { RecordActions, RecordState } from '../app/useClientRecord';
@@ -8,14 +8,31 @@ import { CustomFields } from './CustomFields';
 import { ErrorBar } from './ErrorBar';
 import { HistoryTab } from './HistoryTab';
 import { RecordHeader } from './RecordHeader';
+import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
 
 const useStyles = makeStyles({
   padded: { padding: tokens.spacingHorizontalM },
   tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  openEmail: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  calm: { color: tokens.colorNeutralForeground3 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalL },
 });
 
 export type RecordTab = 'personal' | 'history' | 'intake';
+
+/** Saving the email open in Outlook to this record: offered when one of its people is one of the record's addresses. */
+export interface SaveOpenEmail {
+  save: SaveToRecordProps;
+  /** Every address on the open email (from, to, cc). */
+  participantAddresses: string[];
+  /** Asks the service whether the open email is on this record already. */
+  checkSaved?: (clientId: string, signal: AbortSignal) => void;
+}
+
+export const involves = (record: ClientRecord, addresses: string[]) => {
+  const people = new Set(addresses.map((a) => a.trim().toLowerCase()));
+  return record.emails.some((e) => people.has(e.address.trim().toLowerCase()));
+};
 
 export interface ClientRecordViewProps {
   state: RecordState;
@@ -25,9 +42,10 @@ export interface ClientRecordViewProps {
   /** Filled by the intake feature with the record's intake forms. */
   renderIntake?: (record: ClientRecord) => ReactNode;
   initialTab?: RecordTab;
+  saveOpenEmail?: SaveOpenEmail;
 }
 
-export function ClientRecordView({ state, actions, renderTimeline, renderIntake, initialTab = 'personal' }: ClientRecordViewProps) {
+export function ClientRecordView({ state, actions, renderTimeline, renderIntake, initialTab = 'personal', saveOpenEmail }: ClientRecordViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const [tab, setTab] = useState<RecordTab>(initialTab);
@@ -43,9 +61,17 @@ export function ClientRecordView({ state, actions, renderTimeline, renderIntake,
     );
   }
   const { record, fields } = state;
+  const offerSave = !!saveOpenEmail?.save.canSave && involves(record, saveOpenEmail.participantAddresses);
   return (
     <article aria-label={record.displayName}>
-      <RecordHeader record={record} onUnlinkEmail={actions.unlinkEmail} />
+      <RecordHeader record={record} onUnlinkEmail={actions.unlinkEmail}>
+        {offerSave && (
+          <div className={styles.openEmail} data-testid="save-open-email">
+            <Caption1 className={styles.calm}>{t('record.openEmail')}</Caption1>
+            <SaveToRecord match={{ clientId: record.id, displayName: record.displayName }} save={saveOpenEmail.save} />
+          </div>
+        )}
+      </RecordHeader>
       <TabList
         className={styles.tabs}
         selectedValue={tab}

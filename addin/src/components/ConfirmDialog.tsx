@@ -1,29 +1,39 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface ConfirmDialogProps {
   open: boolean;
   title: string;
-  body: string;
+  body: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** While the action runs: the buttons wait and the dialog cannot be dismissed. */
+  busy?: boolean;
+  /** Shown below the body, e.g. why the action failed. */
+  children?: ReactNode;
 }
 
 /** "Are you sure?" before an action that removes something: the action first, Cancel beside it. */
-export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCancel, busy = false, children }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onCancel()}>
+    <Dialog open={open} onOpenChange={(_, data) => !data.open && !busy && onCancel()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{body}</DialogContent>
+          <DialogContent>
+            {body}
+            {children}
+          </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>
+            <Button appearance="primary" onClick={onConfirm} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
               {confirmLabel}
             </Button>
-            <Button onClick={onCancel}>{t('common.cancel')}</Button>
+            <Button onClick={onCancel} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

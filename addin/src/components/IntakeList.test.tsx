@@ -5,9 +5,9 @@ import type { Intake } from '../api/types';
 import { intake } from '../test/fixtures';
 import { renderInPane } from '../test/render';
 import type { Locale } from '../i18n/translator';
-import { IntakeList } from './IntakeList';
+import { IntakeList, type AnswersState } from './IntakeList';
 
-function setup(intakes: Intake[], locale: Locale = 'en') {
+function setup(intakes: Intake[], locale: Locale = 'en', answers: Record<string, AnswersState | undefined> = {}) {
   const onResend = vi.fn();
   const onRevoke = vi.fn();
   const copyText = vi.fn(async () => undefined);
@@ -21,7 +21,7 @@ function setup(intakes: Intake[], locale: Locale = 'en') {
       onSend={vi.fn()}
       onResend={onResend}
       onRevoke={onRevoke}
-      answers={{}}
+      answers={answers}
       onToggleAnswers={vi.fn()}
       copyText={copyText}
     />,
@@ -96,5 +96,25 @@ describe('intake list', () => {
     expect(within(row).getByText(/^Sent .* to ana@example\.com$/)).toBeTruthy();
     expect(within(row).getByRole('button', { name: 'Resend' })).toBeTruthy();
     expect(within(row).queryByRole('textbox')).toBeNull();
+  });
+
+  it('shows the answers in the reader’s language, by the kind of each question', () => {
+    const completed = intake({
+      status: 'completed',
+      completedAt: '2025-03-11T10:00:00Z',
+      answers: [
+        { questionId: 'date-of-birth', section: 'Seus dados', question: 'Data de nascimento', type: 'date', values: ['1991-07-23'] },
+        { questionId: 'phone', section: 'Seus dados', question: 'Telefone', type: 'shortText', values: ['11987654321'] },
+        { questionId: 'sessions', section: 'Seus dados', question: 'Sessões por semana', type: 'number', values: ['1.5'] },
+        { questionId: 'details-correct', section: 'Seus dados', question: 'Os dados estão corretos?', type: 'yesNo', values: ['no'] },
+      ],
+    });
+    const { row } = setup([completed], 'pt-BR', { [completed.id]: { kind: 'ready', intake: completed } });
+    const answers = within(row).getByRole('region', { name: 'Respostas' });
+    const value = (question: string) => within(answers).getByText(question).closest('div')!.querySelector('dd')!.textContent;
+    expect(value('Data de nascimento')).toBe('23 de jul. de 1991');
+    expect(value('Telefone')).toBe('11987654321');
+    expect(value('Sessões por semana')).toBe('1,5');
+    expect(value('Os dados estão corretos?')).toBe('Não');
   });
 });

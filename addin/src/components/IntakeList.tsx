@@ -15,6 +15,7 @@ import { useState } from 'react';
 import type { Intake, IntakeAnswer, IntakeDeliveryProblem, IntakeStatus } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
+import { answerText } from '../intake/answerText';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
 import { IntakeLink, type CopyText } from './IntakeLink';
@@ -181,16 +182,11 @@ export function groupAnswers(answers: IntakeAnswer[]): { section: string; answer
 }
 
 function IntakeAnswers({ state, onRetry }: { state: AnswersState; onRetry: () => void }) {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   const styles = useStyles();
   if (state.kind === 'loading') return <Spinner size="tiny" label={t('app.loading')} />;
   if (state.kind === 'error') return <ErrorBar error={state.error} onRetry={onRetry} />;
-  const shownValue = (answer: IntakeAnswer) => {
-    if (answer.values.length === 0) return t('intakes.noAnswer');
-    if (answer.type === 'yesNo') return answer.values[0] === 'yes' ? t('intakes.yes') : t('intakes.no');
-    if (answer.type === 'consent') return answer.values[0] === 'yes' ? t('intakes.consentGiven') : t('intakes.noAnswer');
-    return answer.values.join(', ');
-  };
   return (
     <div className={styles.answers} role="region" aria-label={t('intakes.answersHeading')}>
       <Caption1 className={styles.calm}>{t('intakes.answersNote')}</Caption1>
@@ -201,7 +197,7 @@ function IntakeAnswers({ state, onRetry }: { state: AnswersState; onRetry: () =>
             {group.answers.map((answer) => (
               <div key={answer.questionId}>
                 <dt className={styles.term}>{answer.question}</dt>
-                <dd className={styles.value}>{shownValue(answer)}</dd>
+                <dd className={styles.value}>{answerText(answer, translator)}</dd>
               </div>
             ))}
           </dl>

@@ -1,11 +1,11 @@
 import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
 import type { LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
-import type { SaveState } from '../app/useSaveToRecord';
 import { useI18n } from '../i18n/I18nContext';
-import { errorMessageKey } from './errorMessage';
+import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
 import { SuggestedClients } from './SuggestedClients';
+
+export type { SaveToRecordProps } from './SaveToRecord';
 
 const useStyles = makeStyles({
   row: {
@@ -22,47 +22,7 @@ const useStyles = makeStyles({
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyle: 'none', width: '100%' },
   choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   calm: { color: tokens.colorNeutralForeground3 },
-  saved: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
-  saveError: { color: tokens.colorPaletteRedForeground1, width: '100%' },
 });
-
-/** "Save to record" for the open message, per client; absent in compose mode. */
-export interface SaveToRecordProps {
-  canSave: boolean;
-  states: Record<string, SaveState | undefined>;
-  onSave: (clientId: string) => void;
-}
-
-function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordProps }) {
-  const { t } = useI18n();
-  const styles = useStyles();
-  const state = save.states[match.clientId];
-  if (state?.kind === 'saved') {
-    return (
-      <Caption1 className={styles.saved} role="status">
-        <CheckmarkRegular aria-hidden /> {t('save.saved')}
-      </Caption1>
-    );
-  }
-  return (
-    <>
-      <Button
-        size="small"
-        icon={<BookmarkRegular />}
-        disabled={state?.kind === 'saving'}
-        aria-label={t('save.actionFor', { name: match.displayName })}
-        onClick={() => save.onSave(match.clientId)}
-      >
-        {state?.kind === 'saving' ? t('save.saving') : t('save.action')}
-      </Button>
-      {state?.kind === 'failed' && (
-        <Caption1 className={styles.saveError} role="alert">
-          {t(errorMessageKey(state.error))}
-        </Caption1>
-      )}
-    </>
-  );
-}
 
 /** Says which of the client's addresses matched, when it is not the primary one. */
 function MatchedAs({ match }: { match: LookupMatch }) {

@@ -1,44 +1,48 @@
-import {
-  Avatar,
-  Badge,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Spinner,
-  Subtitle1,
-  tokens,
-} from '@fluentui/react-components';
+import { Avatar, Badge, Button, Caption1, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { LinkDismissRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { ClientEmail, ClientRecord } from '../api/types';
+import { useState, type ReactNode } from 'react';
+import type { ClientRecord } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
   header: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalM },
   name: { overflowWrap: 'anywhere', margin: 0 },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  addresses: { listStyle: 'none', margin: 0, padding: 0, gridColumn: '1 / -1' },
-  address: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minHeight: '28px' },
-  addressText: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  addresses: { listStyle: 'none', margin: 0, padding: 0, gridColumn: '1 / -1', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  address: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  addressText: { overflowWrap: 'anywhere' },
+  // The kind badge on the left, the removal at the far end of the line: one is never clicked for the other.
+  addressLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  extra: { gridColumn: '1 / -1' },
+  dialogBody: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 export interface RecordHeaderProps {
   record: ClientRecord;
   onUnlinkEmail: (address: string) => Promise<unknown>;
+  /** Shown under the addresses, e.g. saving the open email to this record. */
+  children?: ReactNode;
 }
 
-export function RecordHeader({ record, onUnlinkEmail }: RecordHeaderProps) {
+type Removal = { address: string; open: boolean; busy: boolean; error: unknown };
+
+export function RecordHeader({ record, onUnlinkEmail, children }: RecordHeaderProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  // Kept mounted after closing so Fluent can restore the page behind the modal.
-  const [unlinking, setUnlinking] = useState<{ email: ClientEmail; open: boolean } | null>(null);
+  // Kept after closing so Fluent can finish closing the modal and restore the page behind it.
+  const [removal, setRemoval] = useState<Removal | null>(null);
+
+  const remove = async (address: string) => {
+    setRemoval({ address, open: true, busy: true, error: null });
+    try {
+      await onUnlinkEmail(address);
+      setRemoval({ address, open: false, busy: false, error: null });
+    } catch (error) {
+      setRemoval({ address, open: true, busy: false, error });
+    }
+  };
 
   return (
     <div className={styles.header}>
@@ -55,81 +59,43 @@ export function RecordHeader({ record, onUnlinkEmail }: RecordHeaderProps) {
       </div>
       <ul className={styles.addresses} aria-label={t('record.addresses')}>
         {record.emails.map((email) => (
-          <li key={email.address} className={styles.address}>
+          <li key={email.address} className={styles.address} data-testid="record-address">
             <Caption1 className={styles.addressText}>{email.address}</Caption1>
-            <Badge appearance={email.kind === 'primary' ? 'filled' : 'outline'} size="small">
-              {email.kind === 'primary' ? t('record.primaryBadge') : email.label}
-            </Badge>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<LinkDismissRegular />}
-              aria-label={t('record.unlinkAddress', { address: email.address })}
-              title={t('record.unlink')}
-              onClick={() => setUnlinking({ email, open: true })}
-            />
+            <div className={styles.addressLine}>
+              <Badge appearance={email.kind === 'primary' ? 'filled' : 'outline'} size="small">
+                {email.kind === 'primary' ? t('record.primaryBadge') : email.label}
+              </Badge>
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<LinkDismissRegular />}
+                aria-label={t('record.removeAddressFor', { address: email.address })}
+                onClick={() => setRemoval({ address: email.address, open: true, busy: false, error: null })}
+              >
+                {t('record.removeAddress')}
+              </Button>
+            </div>
           </li>
         ))}
       </ul>
-      {unlinking && (
-        <UnlinkDialog
-          key={unlinking.email.address}
-          open={unlinking.open}
-          address={unlinking.email.address}
-          clientName={record.displayName}
-          onConfirm={() => onUnlinkEmail(unlinking.email.address)}
-          onDone={() => setUnlinking({ ...unlinking, open: false })}
-        />
+      {children && <div className={styles.extra}>{children}</div>}
+      {removal && (
+        <ConfirmDialog
+          open={removal.open}
+          title={t('record.removeAddressTitle')}
+          body={
+            <Text as="p" block className={styles.dialogBody}>
+              {t('record.removeAddressBody', { address: removal.address, name: record.displayName })}
+            </Text>
+          }
+          confirmLabel={t('record.removeAddress')}
+          busy={removal.busy}
+          onConfirm={() => void remove(removal.address)}
+          onCancel={() => setRemoval({ ...removal, open: false })}
+        >
+          {removal.error !== null && <ErrorBar error={removal.error} />}
+        </ConfirmDialog>
       )}
     </div>
-  );
-}
-
-interface UnlinkDialogProps {
-  open: boolean;
-  address: string;
-  clientName: string;
-  onConfirm: () => Promise<unknown>;
-  onDone: () => void;
-}
-
-function UnlinkDialog({ open, address, clientName, onConfirm, onDone }: UnlinkDialogProps) {
-  const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setPending(false);
-    }
-  };
-
-  return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && !pending && onDone()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('record.unlinkTitle')}</DialogTitle>
-          <DialogContent>
-            <p>{t('record.unlinkBody', { address, name: clientName })}</p>
-            {error !== null && <ErrorBar error={error} onRetry={() => void confirm()} />}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onDone} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button appearance="primary" onClick={() => void confirm()} disabled={pending} icon={pending ? <Spinner size="tiny" /> : undefined}>
-              {t('record.unlinkConfirm')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }

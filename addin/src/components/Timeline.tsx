@@ -41,6 +41,8 @@ const useStyles = makeStyles({
   sender: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1, minWidth: 0 },
   time: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   subject: { overflowWrap: 'anywhere' },
+  // Takes the line's free space, so an event's time sits at the right edge like an email's.
+  eventSentence: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: 0 },
   preview: {
     color: tokens.colorNeutralForeground3,
     overflowWrap: 'anywhere',
@@ -214,7 +216,7 @@ function TimelineEntry({
         <Icon className={styles.icon} aria-label={kindLabel} role="img" />
         <div className={styles.body}>
           <div className={styles.line}>
-            <Text className={styles.subject}>{eventSentence(item.event, translator)}</Text>
+            <Text className={styles.eventSentence}>{eventSentence(item.event, translator)}</Text>
             <Caption1 className={styles.time}>{time}</Caption1>
           </div>
           {item.actorName && <Caption1 className={styles.calm}>{t('timeline.byActor', { name: item.actorName })}</Caption1>}

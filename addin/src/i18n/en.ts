@@ -106,11 +106,12 @@ export const en = {
   'record.tab.history': 'History',
   'record.addresses': 'Email addresses',
   'record.primaryBadge': 'Primary',
-  'record.unlink': 'Unlink',
-  'record.unlinkAddress': 'Unlink {address}',
-  'record.unlinkTitle': 'Unlink this address?',
-  'record.unlinkBody': 'Mail from {address} will no longer be recognised as {name}. The client record is kept.',
-  'record.unlinkConfirm': 'Unlink',
+  'record.openEmail': 'This email',
+  'record.removeAddress': 'Remove address',
+  'record.removeAddressFor': 'Remove address: {address}',
+  'record.removeAddressTitle': 'Remove this address?',
+  'record.removeAddressBody':
+    '{address} will be removed from the record of {name}, and mail from it will no longer be recognised as {name}. The History stops listing emails in your mailbox from or to this address; emails saved to the record stay, and the History notes the removal. You can link the address again later.',
 
   'contact.heading': 'Contact details',
   'contact.edit': 'Edit contact details',
@@ -198,7 +199,7 @@ export const en = {
   'event.unknownLabel': 'a field',
 
   'save.action': 'Save to record',
-  'save.actionFor': 'Save this email to the record of {name}',
+  'save.actionFor': 'Save to record: {name}',
   'save.saving': 'Saving…',
   'save.saved': 'Saved to record',
 

@@ -110,11 +110,12 @@ export const ptBR: Catalog = {
   'record.tab.history': 'Histórico',
   'record.addresses': 'Endereços de e-mail',
   'record.primaryBadge': 'Principal',
-  'record.unlink': 'Desvincular',
-  'record.unlinkAddress': 'Desvincular {address}',
-  'record.unlinkTitle': 'Desvincular este endereço?',
-  'record.unlinkBody': 'E-mails de {address} deixarão de ser reconhecidos como {name}. A ficha do cliente é mantida.',
-  'record.unlinkConfirm': 'Desvincular',
+  'record.openEmail': 'Este e-mail',
+  'record.removeAddress': 'Remover endereço',
+  'record.removeAddressFor': 'Remover endereço: {address}',
+  'record.removeAddressTitle': 'Remover este endereço?',
+  'record.removeAddressBody':
+    '{address} será removido da ficha de {name}, e os e-mails desse endereço deixarão de ser reconhecidos como {name}. O Histórico deixa de listar os e-mails da sua caixa de correio de ou para esse endereço; os e-mails salvos na ficha continuam lá, e o Histórico registra a remoção. Você pode vincular o endereço de novo depois.',
 
   'contact.heading': 'Dados de contato',
   'contact.edit': 'Editar dados de contato',
@@ -202,7 +203,7 @@ export const ptBR: Catalog = {
   'event.unknownLabel': 'um campo',
 
   'save.action': 'Salvar na ficha',
-  'save.actionFor': 'Salvar este e-mail na ficha de {name}',
+  'save.actionFor': 'Salvar na ficha: {name}',
   'save.saving': 'Salvando…',
   'save.saved': 'Salvo na ficha',
 

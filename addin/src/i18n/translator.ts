@@ -20,6 +20,10 @@ export interface Translator {
   /** A calendar date such as a date of birth ("yyyy-MM-dd"), shown without time-zone shifts. */
   formatDate(isoDate: string): string;
   formatDateTime(isoDateTime: string): string;
+  /** A number written the invariant way ("1234.5", as the service stores it) in the reader's notation. */
+  formatNumber(invariant: string): string;
+  /** Several answers as one phrase ("a, b and c" / "a, b e c"). */
+  formatList(items: readonly string[]): string;
 }
 
 const interpolate = (template: string, params: MessageParams = {}) =>
@@ -30,6 +34,8 @@ export function createTranslator(locale: Locale): Translator {
   const plurals = new Intl.PluralRules(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
 
   return {
     locale,
@@ -48,6 +54,15 @@ export function createTranslator(locale: Locale): Translator {
     formatDateTime(isoDateTime) {
       const date = new Date(isoDateTime);
       return Number.isNaN(date.getTime()) ? isoDateTime : dateTimeFormat.format(date);
+    },
+    formatNumber(invariant) {
+      // Only the plain invariant notation: anything else is shown as it was written.
+      if (!/^-?\d+(\.\d+)?$/.test(invariant.trim())) return invariant;
+      const value = Number(invariant);
+      return Number.isFinite(value) ? numberFormat.format(value) : invariant;
+    },
+    formatList(items) {
+      return listFormat.format(items);
     },
   };
 }

@@ -46,6 +46,8 @@ export interface OfficeGateway {
   isReadMode(item: MailItem): boolean;
   /** Read mode only: null for a draft (it has no internetMessageId yet). */
   readMessage(item: MailItem): Promise<MessageDetails | null>;
+  /** The message's Message-ID without reading its body; null for a draft. */
+  messageId(item: MailItem): string | null;
   /** Returns a function that stops the handler from being called. */
   onItemChanged(handler: () => void): () => void;
   onThemeChanged(handler: () => void): () => void;
@@ -202,6 +204,9 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     },
     readMessage(item) {
       return readMessage(item, office);
+    },
+    messageId(item) {
+      return (item as unknown as LooseItem).internetMessageId || null;
     },
     onItemChanged(handler) {
       itemHandlers.add(handler);

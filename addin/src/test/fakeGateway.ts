@@ -29,6 +29,7 @@ export function fakeGateway(
         ...options.message,
       };
     }),
+    messageId: () => (options.compose ? null : options.message?.internetMessageId ?? '<m1@example.com>'),
     onItemChanged(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);

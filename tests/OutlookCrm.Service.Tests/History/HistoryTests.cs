@@ -58,8 +58,17 @@ public class HistoryTests(ServiceFactory factory) : IClassFixture<ServiceFactory
         Assert.Equal("bia@example.com", item["from"]!.Str("address"));
         Assert.Equal("Short preview", item.Str("preview"));
 
+        // The pane asks whether the open message is on the record.
+        var found = await Json.ReadAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/saved-emails?internetMessageId={Uri.EscapeDataString("<m1@mail.example.com>")}"), 200);
+        Assert.Equal(saved.Id(), found["items"]!.AsArray().Single()!.AsObject().Id());
+        var other = await Json.ReadAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/saved-emails?internetMessageId={Uri.EscapeDataString("<M1@mail.example.com>")}"), 200);
+        Assert.Empty(other["items"]!.AsArray());
+        await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/saved-emails"), 400, "validation-failed");
+        await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients/{Guid.NewGuid()}/saved-emails?internetMessageId=x"), 404, "not-found");
+
         Assert.Equal(HttpStatusCode.NoContent, (await session.Http.DeleteAsync($"/api/clients/{client.Id()}/saved-emails/{saved.Id()}")).StatusCode);
         Assert.DoesNotContain((await HistoryAsync(session, client.Id()))["items"]!.AsArray(), i => i!.Str("kind") == "saved-email");
+        Assert.Empty((await Json.ReadAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/saved-emails?internetMessageId=%3Cm1%40mail.example.com%3E"), 200))["items"]!.AsArray());
         await Json.ProblemAsync(await session.Http.DeleteAsync($"/api/clients/{client.Id()}/saved-emails/{saved.Id()}"), 404, "not-found");
     }
 
@@ -157,6 +166,7 @@ public class HistoryTests(ServiceFactory factory) : IClassFixture<ServiceFactory
         await Json.ProblemAsync(await intruder.Http.GetAsync($"/api/clients/{client.Id()}/history"), 404, "not-found");
         await Json.ProblemAsync(await intruder.PostJsonAsync($"/api/clients/{client.Id()}/saved-emails", Email("<x@y.example.com>", "a@example.com", DateTime.UtcNow)), 404, "not-found");
         await Json.ProblemAsync(await intruder.Http.DeleteAsync($"/api/clients/{client.Id()}/saved-emails/{saved.Id()}"), 404, "not-found");
+        await Json.ProblemAsync(await intruder.Http.GetAsync($"/api/clients/{client.Id()}/saved-emails?internetMessageId=%3Csecret%40x.example.com%3E"), 404, "not-found");
         Assert.Contains((await HistoryAsync(owner, client.Id()))["items"]!.AsArray(), i => i!.Str("kind") == "saved-email");
     }
 }

@@ -97,6 +97,40 @@ public class IntakeFlowTests(ClockedServiceFactory factory) : IClassFixture<Cloc
     }
 
     [Fact]
+    public async Task A_number_question_takes_the_browser_number_and_keeps_its_kind_for_the_reader()
+    {
+        var session = await factory.SignInAsync();
+        var template = await Json.ReadAsync(await session.PostJsonAsync("/api/intake/templates", new
+        {
+            name = "Sessions",
+            emailSubject = "Before we start",
+            emailMessage = "Hello {firstName}",
+            language = "en",
+            sections = new[] { new { title = "Routine", questions = new object[] { new { id = "per-week", label = "Sessions per week", type = "number", required = true } } } },
+        }), 201);
+        Assert.Equal("number", template["form"]!["sections"]![0]!["questions"]![0].Str("type"));
+        var client = await session.CreateClientAsync("Caio", "Lima", "caio.number@example.com");
+        var sent = await SendAsync(session, client.Id(), new { templateId = template.Str("id") });
+        var browser = Browser(factory);
+        var path = PathOf(await LinkForAsync(session.Http, "caio.number@example.com"));
+        var (html, antiforgery) = await OpenFormAsync(browser, path);
+        Assert.Contains("<input type=\"number\" step=\"any\" inputmode=\"decimal\" id=\"q-per-week\"", html);
+
+        foreach (var written in new[] { "1,5", "1e3", "1.234,5", "12345678901234567" })
+        {
+            var refused = await SubmitAsync(browser, path, antiforgery, ("q-per-week", written));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Contains("Enter a number.", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(browser, path, antiforgery, ("q-per-week", "1.5"))).StatusCode);
+
+        var intake = await Json.ReadAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/intakes/{sent.Str("id")}"), 200);
+        var answer = intake["answers"]!.AsArray().Single()!;
+        Assert.Equal("number", answer.Str("type"));
+        Assert.Equal("1.5", answer["values"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Hostile_answers_are_stored_and_shown_as_text()
     {
         var (session, client, path) = await SentIntakeAsync("hostile@example.com");

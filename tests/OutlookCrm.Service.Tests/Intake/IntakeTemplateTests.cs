@@ -34,7 +34,7 @@ public class IntakeTemplateTests(ServiceFactory factory) : IClassFixture<Service
         request.Headers.AcceptLanguage.ParseAdd("pt-BR");
         var list = await Json.ReadAsync(await session.Http.SendAsync(request), 200);
         var template = list["items"]!.AsArray().Single()!;
-        Assert.Equal("Admissão de novo cliente", template.Str("name"));
+        Assert.Equal("Cadastro de novo cliente", template.Str("name"));
         var sections = template["form"]!["sections"]!.AsArray();
         Assert.Equal(4, sections.Count);
         Assert.Contains(sections.SelectMany(s => s!["questions"]!.AsArray()), q => q!.Str("type") == "consent" && q!["required"]!.GetValue<bool>());
@@ -50,9 +50,9 @@ public class IntakeTemplateTests(ServiceFactory factory) : IClassFixture<Service
         var english = await Json.ReadAsync(await session.Http.GetAsync("/api/intake/templates?lang=en"), 200);
         Assert.Equal("New client intake", english["items"]![0]!.Str("name"));
         var portuguese = await Json.ReadAsync(await session.Http.GetAsync("/api/intake/templates?language=pt-BR"), 200);
-        Assert.Equal("Admissão de novo cliente", portuguese["items"]![0]!.Str("name"));
+        Assert.Equal("Cadastro de novo cliente", portuguese["items"]![0]!.Str("name"));
         var one = await Json.ReadAsync(await session.Http.GetAsync($"/api/intake/templates/{english["items"]![0]!.Str("id")}?language=pt-BR"), 200);
-        Assert.Equal("Seu formulário de admissão", one.Str("emailSubject"));
+        Assert.Equal("Seu formulário inicial", one.Str("emailSubject"));
         await Json.ProblemAsync(await session.Http.GetAsync("/api/intake/templates?language=klingon"), 400, "validation-failed");
     }
 

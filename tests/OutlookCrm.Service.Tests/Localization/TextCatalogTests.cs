@@ -21,6 +21,19 @@ public class TextCatalogTests(ServiceFactory factory) : IClassFixture<ServiceFac
         }
     }
 
+    [Fact]
+    public void The_client_reads_of_a_formulario_inicial_in_Portuguese_never_of_an_admissao()
+    {
+        // "Admissão" is the practice's word (the pane speaks it); a client could read it as being hired or hospitalised.
+        var portuguese = new TextCatalog().Texts("pt-BR");
+        var clientFacing = portuguese.Where(t => t.Key.StartsWith("intake.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(clientFacing);
+        Assert.All(clientFacing, t => Assert.DoesNotContain("admiss", t.Value, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Seu formulário inicial", portuguese["intake.default.subject"]);
+        Assert.Equal("Formulário inicial", portuguese["intake.form.title"]);
+        Assert.Contains("formulário inicial", portuguese["intake.form.gone.body"]);
+    }
+
     [Theory]
     [InlineData("/support?lang=pt-BR", null, "Ajuda e suporte")]
     [InlineData("/privacy", "pt-BR,pt;q=0.9,en;q=0.5", "Privacidade")]

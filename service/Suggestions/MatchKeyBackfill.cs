@@ -58,8 +58,7 @@ sealed class MatchKeyBackfill(IServiceScopeFactory scopes, ILogger<MatchKeyBackf
             }
             await unit.RunAsync([.. ids.Select(LockKey.Client)], async ct =>
             {
-                var clients = await db.Clients.Include(c => c.FieldValues).Include(c => c.MatchKeys).AsSplitQuery()
-                    .Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+                var clients = await ClientRecords.ForChange(db.Clients.Where(c => ids.Contains(c.Id))).ToListAsync(ct);
                 clients.ForEach(MatchKeys.Refresh);
                 return clients.Count;
             }, cancellationToken, carriesAudit: false);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
+using OutlookCrm.Service.Colleagues;
 using OutlookCrm.Service.Fields;
 using OutlookCrm.Service.Health;
 using OutlookCrm.Service.History;
@@ -15,7 +16,9 @@ using OutlookCrm.Service.Localization;
 using OutlookCrm.Service.Lookup;
 using OutlookCrm.Service.Pane;
 using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.NeverTrack;
 using OutlookCrm.Service.Security;
+using OutlookCrm.Service.Suggestions;
 using OutlookCrm.Service.Workspaces;
 using Scalar.AspNetCore;
 
@@ -46,8 +49,10 @@ builder.Services.AddAntiforgery(options =>
 builder.AddOutlookCrmRateLimits();
 builder.Services.AddSingleton<HistoryCursors>();
 var mailbox = builder.AddMailbox(auth);
+builder.AddColleagues(mailbox);
 StartupChecks.Verify(builder, auth, database, mailbox, intake);
 builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddHostedService<MatchKeyBackfill>();
 // Keys in the database, not on an instance's disk: every instance must open what another sealed.
 builder.Services.AddDataProtection().SetApplicationName("OutlookCrm").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddOutlookCrmHealth();
@@ -105,6 +110,8 @@ var api = app.MapGroup("/api")
     .ProducesProblem(StatusCodes.Status401Unauthorized);
 api.MapMe();
 api.MapLookup();
+api.MapSuggestions();
+api.MapNeverTrack();
 api.MapClients();
 api.MapFields();
 api.MapHistory();

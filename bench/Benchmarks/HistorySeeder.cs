@@ -20,7 +20,7 @@ static class HistorySeeder
         var userId = Guid.NewGuid();
         var now = DateTime.UtcNow;
         using var transaction = connection.BeginTransaction();
-        Execute(connection, $"INSERT INTO Workspaces (Id, TenantId, CreatedAt) VALUES ('{Text(workspaceId)}', '{Text(tenantId)}', '{Time(now)}')", transaction);
+        Execute(connection, $"INSERT INTO Workspaces (Id, TenantId, CreatedAt, MatchKeysIndexed) VALUES ('{Text(workspaceId)}', '{Text(tenantId)}', '{Time(now)}', 1)", transaction);
 
         var target = Guid.Empty;
         for (var c = 0; c < 51; c++)

@@ -27,7 +27,7 @@ static class LookupSeeder
         var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
         using (var transaction = connection.BeginTransaction())
         {
-            Execute(connection, $"INSERT INTO Workspaces (Id, TenantId, CreatedAt) VALUES ('{Text(workspaceId)}', '{Text(tenantId)}', '{now}')", transaction);
+            Execute(connection, $"INSERT INTO Workspaces (Id, TenantId, CreatedAt, MatchKeysIndexed) VALUES ('{Text(workspaceId)}', '{Text(tenantId)}', '{now}', 1)", transaction);
             Execute(connection, $"INSERT INTO FieldDefinitions (Id, WorkspaceId, Label, LabelKey, Type, CreatedAt, CreatedBy) VALUES ('{Text(fieldId)}', '{Text(workspaceId)}', 'Secondary email', 'secondary email', 'Email', '{now}', '{Text(userId)}')", transaction);
             transaction.Commit();
         }

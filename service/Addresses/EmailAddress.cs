@@ -59,6 +59,16 @@ public readonly record struct EmailAddress(string Original, string Normalized)
         return true;
     }
 
+    /// <summary>A domain in matching form: NFC, its ASCII (A-label) form, lower-cased.</summary>
+    public static bool TryNormalizeDomain(string? input, out string ascii)
+    {
+        ascii = "";
+        var trimmed = input?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 253 * 4) return false;
+        try { return TryGetAsciiDomain(trimmed.Normalize(NormalizationForm.FormC), out ascii); }
+        catch (ArgumentException) { return false; } // lone surrogates
+    }
+
     static bool TryGetAsciiDomain(string domain, out string ascii)
     {
         ascii = "";

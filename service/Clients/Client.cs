@@ -28,6 +28,7 @@ public sealed class Client
 
     public List<FieldValue> FieldValues { get; set; } = [];
     public List<ClientSearchTerm> SearchTerms { get; set; } = [];
+    public List<Suggestions.ClientMatchKey> MatchKeys { get; set; } = [];
 
     public string DisplayName => ClientNames.Display(FirstName, LastName, PreferredName);
 }

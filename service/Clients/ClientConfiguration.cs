@@ -24,6 +24,7 @@ sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         e.HasIndex(c => new { c.WorkspaceId, c.SortKey });
         e.HasMany(c => c.FieldValues).WithOne(v => v.Client).HasForeignKey(v => v.ClientId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.SearchTerms).WithOne().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(c => c.MatchKeys).WithOne().HasForeignKey(k => k.ClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,6 +1,7 @@
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Suggestions;
 
 namespace OutlookCrm.Service.Clients;
 
@@ -31,5 +32,6 @@ public sealed class ClientRecordChange(AppDbContext db, Client client, CurrentUs
         client.UpdatedBy = user.UserId;
         client.SortKey = ClientNames.SortKey(client.LastName, client.FirstName, client.Id);
         SearchTerms.Refresh(client);
+        MatchKeys.Refresh(client);
     }
 }

@@ -9,12 +9,19 @@ namespace OutlookCrm.Service.Clients;
 public static class ClientRecords
 {
     public static async Task<Client> LoadForUpdateAsync(AppDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.Clients
+        await ForChange(db.Clients).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        ?? throw ApiProblem.NotFound("client");
+
+    /// <summary>
+    /// Clients with everything a <see cref="ClientRecordChange"/> keeps in step (values, search terms,
+    /// suggestion keys): a change to a client loaded without them would add index rows that exist.
+    /// </summary>
+    public static IQueryable<Client> ForChange(IQueryable<Client> clients) =>
+        clients
             .Include(c => c.FieldValues).ThenInclude(v => v.Field)
             .Include(c => c.SearchTerms)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-        ?? throw ApiProblem.NotFound("client");
+            .Include(c => c.MatchKeys)
+            .AsSplitQuery();
 
     public static async Task<ClientRecord> ReadAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
     {

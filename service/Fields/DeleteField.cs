@@ -15,11 +15,7 @@ public static class DeleteField
         await unit.RunAsync([LockKey.FieldDefinitions], async ct =>
         {
             var field = await db.FieldDefinitions.FirstOrDefaultAsync(f => f.Id == fieldId, ct) ?? throw ApiProblem.NotFound("field");
-            var clients = await db.Clients
-                .Where(c => c.FieldValues.Any(v => v.FieldId == fieldId))
-                .Include(c => c.FieldValues).Include(c => c.SearchTerms)
-                .AsSplitQuery()
-                .ToListAsync(ct);
+            var clients = await ClientRecords.ForChange(db.Clients.Where(c => c.FieldValues.Any(v => v.FieldId == fieldId))).ToListAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var client in clients)
             {

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Mailbox;
+using OutlookCrm.Service.NeverTrack;
 using OutlookCrm.Service.Problems;
 using OutlookCrm.Service.Workspaces;
 
@@ -51,12 +53,13 @@ public static class HistoryEndpoints
         var saved = await savedQuery.OrderByDescending(s => s.SentAt).Take(take).ToListAsync(cancellationToken);
         var events = await eventQuery.OrderByDescending(e => e.OccurredAt).Take(take).ToListAsync(cancellationToken);
 
-        var addresses = ClientRecords.ToRecord(client).Emails.Select(e => e.Address).ToList();
+        var addresses = await TrackedAsync(db, ClientRecords.ToRecord(client).Emails.Select(e => e.Address).ToList(), cancellationToken);
         var fromMailbox = addresses.Count == 0
             ? MailboxResult.Of(MailboxState.Ok)
             : await mailbox.FindAsync(addresses, after, pageSize + 1, cancellationToken);
+        var mailboxMessages = await WithoutNeverTrackedSendersAsync(db, fromMailbox.Messages, cancellationToken);
 
-        var items = HistoryMerge.Merge(saved, events, fromMailbox.Messages)
+        var items = HistoryMerge.Merge(saved, events, mailboxMessages)
             .Where(item => after is null || item.Position.IsAfter(after))
             .ToList();
         var page = items.Take(pageSize).ToList();
@@ -66,6 +69,24 @@ public static class HistoryEndpoints
         var actorNames = await WorkspaceMembers.NamesAsync(db, user.WorkspaceId, page.Select(i => ActorOf(i.Item)).OfType<Guid>(), cancellationToken);
         var named = page.Select(i => ActorOf(i.Item) is { } actor && actorNames.TryGetValue(actor, out var name) ? i.Item with { ActorName = name } : i.Item);
         return new HistoryPage(named.ToList(), next, new HistorySources(StateName(fromMailbox.State)), challenge);
+    }
+
+    /// <summary>The client's addresses the mailbox may be searched for: none the practice never tracks.</summary>
+    static async Task<List<string>> TrackedAsync(AppDbContext db, List<string> addresses, CancellationToken cancellationToken)
+    {
+        var normalized = addresses.ToDictionary(a => a, EmailAddress.Normalize);
+        var covered = await NeverTrackRules.CoveredAsync(db, normalized.Values.ToList(), cancellationToken);
+        return addresses.Where(a => !covered.Contains(normalized[a])).ToList();
+    }
+
+    /// <summary>Mail from a never-tracked sender stays out of the history even when it copies the client.</summary>
+    static async Task<IReadOnlyList<MailboxMessage>> WithoutNeverTrackedSendersAsync(AppDbContext db, IReadOnlyList<MailboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var senders = messages.Select(m => EmailAddress.TryParse(m.From?.Address, out var a) ? a.Normalized : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var covered = await NeverTrackRules.CoveredAsync(db, senders, cancellationToken);
+        return covered.Count == 0 ? messages : messages
+            .Where(m => !EmailAddress.TryParse(m.From?.Address, out var a) || !covered.Contains(a.Normalized))
+            .ToList();
     }
 
     /// <summary>Who on the team saved the email or made the change; none for mailbox emails and the client's own steps.</summary>

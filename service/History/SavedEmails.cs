@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.NeverTrack;
 using OutlookCrm.Service.Problems;
+using OutlookCrm.Service.Suggestions;
 
 namespace OutlookCrm.Service.History;
 
@@ -19,9 +21,11 @@ public static class SavedEmails
         Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var email = Validate(request);
-        var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId)], async ct =>
+        var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId), LockKey.Client(id)], async ct =>
         {
             if (!await db.Clients.AnyAsync(c => c.Id == id, ct)) throw ApiProblem.NotFound("client");
+            if (await NeverTrackRules.CoversAsync(db, email.FromAddress, ct))
+                throw new ApiProblem(422, "not-tracked", "The practice never keeps email from this sender.", "An administrator keeps the never-track list.");
             var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, ct);
             if (existing is not null) return (existing, false);
 
@@ -31,6 +35,7 @@ public static class SavedEmails
             email.SavedAt = clock.GetUtcNow().UtcDateTime;
             email.SavedBy = user.UserId;
             db.SavedEmails.Add(email);
+            await SeenNames.RememberAsync(db, id, email, ct);
             return (email, true);
         }, cancellationToken);
         return isNew ? TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved)) : TypedResults.Ok(ToDto(saved));

@@ -8,6 +8,8 @@ using OutlookCrm.Service.Fields;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Intake;
 using OutlookCrm.Service.Idempotency;
+using OutlookCrm.Service.NeverTrack;
+using OutlookCrm.Service.Suggestions;
 using OutlookCrm.Service.Workspaces;
 
 namespace OutlookCrm.Service.Infrastructure;
@@ -41,6 +43,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientSearchTerm> ClientSearchTerms => Set<ClientSearchTerm>();
+    public DbSet<ClientMatchKey> ClientMatchKeys => Set<ClientMatchKey>();
+    public DbSet<NeverTrackEntry> NeverTrackEntries => Set<NeverTrackEntry>();
     public DbSet<FieldDefinition> FieldDefinitions => Set<FieldDefinition>();
     public DbSet<FieldValue> FieldValues => Set<FieldValue>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -64,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         model.Entity<Client>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<ClientSearchTerm>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<ClientMatchKey>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<NeverTrackEntry>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<FieldDefinition>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<FieldValue>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IdempotencyRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
@@ -94,6 +100,8 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
         model.Entity<Client>().Property(e => e.SortKey).UseCollation(binary);
         model.Entity<Client>().Property(e => e.EmailNormalized).UseCollation(binary);
         model.Entity<ClientSearchTerm>().Property(e => e.Term).UseCollation(binary);
+        model.Entity<ClientMatchKey>().Property(e => e.Key).UseCollation(binary);
+        model.Entity<NeverTrackEntry>().Property(e => e.Value).UseCollation(binary);
         model.Entity<FieldValue>().Property(e => e.EmailNormalized).UseCollation(binary);
         model.Entity<FieldDefinition>().Property(e => e.LabelKey).UseCollation(binary);
         // Opaque values compared exactly, as SQLite does: "abc" and "ABC" are two idempotency keys.

@@ -16,7 +16,7 @@ public sealed class WorkspaceDirectory(TimeProvider clock)
         var id = await FindAsync(db, tenantId, cancellationToken);
         if (id is null)
         {
-            db.Workspaces.Add(new Workspace { Id = Guid.CreateVersion7(), TenantId = tenantId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+            db.Workspaces.Add(new Workspace { Id = Guid.CreateVersion7(), TenantId = tenantId, CreatedAt = clock.GetUtcNow().UtcDateTime, MatchKeysIndexed = true });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

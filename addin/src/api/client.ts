@@ -13,6 +13,7 @@ import type {
   Me,
   SavedEmail,
   SaveEmailBody,
+  SuggestionsResponse,
   UpdateClientBody,
 } from './types';
 
@@ -36,6 +37,8 @@ interface RequestOptions {
 export interface ApiClient {
   me(signal?: AbortSignal): Promise<Me>;
   lookup(addresses: string[], signal?: AbortSignal): Promise<LookupResponse>;
+  /** After the lookup: colleagues, never-tracked senders, and likely clients for unknown addresses. */
+  suggest(participants: { address: string; displayName: string }[], signal?: AbortSignal): Promise<SuggestionsResponse>;
   searchClients(query: { search?: string; limit?: number; cursor?: string }, signal?: AbortSignal): Promise<ClientPage>;
   getClient(id: string, signal?: AbortSignal): Promise<ClientRecord>;
   /** The caller owns the idempotency key so a retried or double-clicked submission reuses it. */
@@ -106,6 +109,7 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
   return {
     me: (signal) => request<Me>('/api/me', { signal }),
     lookup: (addresses, signal) => request<LookupResponse>('/api/lookup', { method: 'POST', body: { addresses }, signal }),
+    suggest: (participants, signal) => request<SuggestionsResponse>('/api/suggestions', { method: 'POST', body: { participants }, signal }),
     searchClients: ({ search, limit, cursor }, signal) => {
       const query = new URLSearchParams();
       if (search) query.set('search', search);

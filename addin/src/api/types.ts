@@ -18,6 +18,31 @@ export interface LookupResponse {
   results: LookupResult[];
 }
 
+export type SuggestionReason = 'sameName' | 'sameNameReversed' | 'seenName' | 'sameDomain';
+
+export interface Suggestion {
+  clientId: string;
+  displayName: string;
+  reason: SuggestionReason;
+  /** The shared domain, for sameDomain. */
+  domain: string | null;
+  /** How one click links the address: primary when the client has none. */
+  linkAs: 'primary' | 'secondary';
+}
+
+/** What the service knows of a participant beyond the lookup: who it is not, and who it may be. */
+export type ParticipantClass = 'client' | 'unknown' | 'colleague' | 'notTracked' | 'invalid';
+
+export interface SuggestionsResult {
+  address: string | null;
+  status: ParticipantClass;
+  suggestions: Suggestion[];
+}
+
+export interface SuggestionsResponse {
+  results: SuggestionsResult[];
+}
+
 export interface ClientEmail {
   address: string;
   kind: 'primary' | 'field';

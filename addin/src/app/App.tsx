@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, Spinner, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord, MailboxChallenge } from '../api/types';
+import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
 import { PaneHeader } from '../components/PaneHeader';
 import { ParticipantsList } from '../components/ParticipantsList';
@@ -90,6 +90,15 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
     [api],
   );
 
+  // The service's own name matching (accents, middle names, "Last, First"), for the New client dialog's duplicate warning.
+  const findSameName = useCallback(
+    async (firstName: string, lastName: string, address: string) => {
+      const { results } = await api.suggest([{ address, displayName: `${firstName} ${lastName}`.trim() }]);
+      return (results[0]?.suggestions ?? []).filter((s) => s.reason === 'sameName' || s.reason === 'sameNameReversed');
+    },
+    [api],
+  );
+
   const loadTemplates = useCallback((language: string) => api.listIntakeTemplates(language), [api]);
   const copyText = useMemo(clipboardCopier, []);
   // A new serial remounts the record, so its Intake tab loads the list afresh.
@@ -114,6 +123,15 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
       matchedAs: linked?.kind === 'field' && linked.label ? linked.label : 'primary',
     });
     closeDialog();
+  };
+
+  /** One click on a suggested client: the address becomes its primary email, or a secondary one under the usual label. */
+  const linkSuggested = async (client: Suggestion, address: string) => {
+    const body: LinkEmailBody =
+      client.linkAs === 'primary' ? { address, as: 'primary' } : { address, as: 'secondary', label: translator.t('fields.defaultSecondaryLabel') };
+    const record = await api.linkEmail(client.clientId, body);
+    handleLinked(record, address);
+    return record;
   };
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
@@ -142,6 +160,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
                 openDialog({ kind: 'newClient', initialAddress: p.emailAddress });
               }}
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
+              onLinkSuggestion={async (p, suggestion) => void (await linkSuggested(suggestion, p.emailAddress))}
               saveToRecord={saveToRecord}
             />
           ) : (
@@ -171,6 +190,8 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             onCreated={handleCreated}
             onOpenClient={openClient}
             onDismiss={closeDialog}
+            findSameName={findSameName}
+            onLinkInstead={async (client, address) => openClient((await linkSuggested(client, address)).id)}
           />
         )}
         {dialog?.kind === 'link' && (

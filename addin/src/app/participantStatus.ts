@@ -1,10 +1,13 @@
-import type { LookupMatch, LookupResult } from '../api/types';
+import type { LookupMatch, LookupResult, Suggestion, SuggestionsResult } from '../api/types';
 import type { RoledParticipant } from '../office/participants';
 
 export type ParticipantStatus =
   | { kind: 'client'; match: LookupMatch }
   | { kind: 'shared'; matches: LookupMatch[] }
-  | { kind: 'unknown' }
+  /** `checking` until the service has said whether it is a colleague or never tracked. */
+  | { kind: 'unknown'; checking: boolean; suggestions: Suggestion[] }
+  | { kind: 'colleague' }
+  | { kind: 'notTracked' }
   | { kind: 'invalid' };
 
 export interface ResolvedParticipant extends RoledParticipant {
@@ -13,7 +16,19 @@ export interface ResolvedParticipant extends RoledParticipant {
 
 export function statusFrom(result: LookupResult | undefined): ParticipantStatus {
   if (!result || !result.valid) return { kind: 'invalid' };
-  if (result.matches.length === 0) return { kind: 'unknown' };
+  if (result.matches.length === 0) return { kind: 'unknown', checking: true, suggestions: [] };
   if (result.matches.length === 1) return { kind: 'client', match: result.matches[0] };
   return { kind: 'shared', matches: result.matches };
+}
+
+/**
+ * Adds what the second call knows: the never-track list wins over everything (nothing from it is
+ * kept), a colleague is never offered as a client, and an unknown address gets its likely clients.
+ * Without an answer (the call failed) an unknown address is just unknown.
+ */
+export function classify(status: ParticipantStatus, result: SuggestionsResult | undefined): ParticipantStatus {
+  if (result?.status === 'notTracked') return { kind: 'notTracked' };
+  if (status.kind !== 'unknown') return status;
+  if (result?.status === 'colleague') return { kind: 'colleague' };
+  return { kind: 'unknown', checking: false, suggestions: result?.status === 'unknown' ? result.suggestions : [] };
 }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import type { LookupMatch } from '../api/types';
+import type { LookupMatch, SuggestionsResult } from '../api/types';
 import type { OfficeGateway } from '../office/office';
 import { listWithRoles } from '../office/participants';
-import { statusFrom, type ResolvedParticipant } from './participantStatus';
+import { classify, statusFrom, type ResolvedParticipant } from './participantStatus';
 
 export type ParticipantsState =
   | { kind: 'loading' }
@@ -21,6 +21,34 @@ export function useParticipants(office: OfficeGateway, api: ApiClient) {
   const [state, setState] = useState<ParticipantsState>({ kind: 'loading' });
   const sequence = useRef(0);
   const inFlight = useRef<AbortController | null>(null);
+
+  /** The second call, once the participants are on screen: it never holds up the lookup, and its failure is not the pane's. */
+  const addSuggestions = useCallback(
+    async (resolved: ResolvedParticipant[], signal: AbortSignal, isStale: () => boolean) => {
+      const valid = resolved.filter((p) => p.status.kind !== 'invalid');
+      let answers: SuggestionsResult[] = [];
+      if (valid.length > 0) {
+        try {
+          answers = (await api.suggest(valid.map((p) => ({ address: p.emailAddress, displayName: p.displayName })), signal)).results;
+        } catch (error) {
+          if (error instanceof DOMException && error.name === 'AbortError') return;
+        }
+      }
+      if (isStale()) return;
+      setState((previous) =>
+        previous.kind !== 'ready'
+          ? previous
+          : {
+              kind: 'ready',
+              participants: previous.participants.map((p) => {
+                const index = valid.findIndex((v) => sameAddress(v.emailAddress, p.emailAddress));
+                return { ...p, status: classify(p.status, index >= 0 ? answers[index] : undefined) };
+              }),
+            },
+      );
+    },
+    [api],
+  );
 
   const load = useCallback(async () => {
     const current = ++sequence.current;
@@ -47,12 +75,14 @@ export function useParticipants(office: OfficeGateway, api: ApiClient) {
         controller.signal,
       );
       if (isStale()) return;
-      setState({ kind: 'ready', participants: people.map((p, i) => ({ ...p, status: statusFrom(results[i]) })) });
+      const resolved = people.map((p, i) => ({ ...p, status: statusFrom(results[i]) }));
+      setState({ kind: 'ready', participants: resolved });
+      await addSuggestions(resolved, controller.signal, isStale);
     } catch (error) {
       if (isStale()) return;
       setState({ kind: 'error', error });
     }
-  }, [office, api]);
+  }, [office, api, addSuggestions]);
 
   useEffect(() => {
     void load();

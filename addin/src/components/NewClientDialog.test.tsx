@@ -9,8 +9,8 @@ import { renderInPane } from '../test/render';
 import { NewClientDialog } from './NewClientDialog';
 
 const participants: ResolvedParticipant[] = [
-  { role: 'from', displayName: 'Souza, Ana', emailAddress: 'ana@example.com', status: { kind: 'unknown' } },
-  { role: 'to', displayName: 'Bo Lee', emailAddress: 'bo@example.com', status: { kind: 'unknown' } },
+  { role: 'from', displayName: 'Souza, Ana', emailAddress: 'ana@example.com', status: { kind: 'unknown', checking: false, suggestions: [] } },
+  { role: 'to', displayName: 'Bo Lee', emailAddress: 'bo@example.com', status: { kind: 'unknown', checking: false, suggestions: [] } },
   { role: 'cc', displayName: 'Known Person', emailAddress: 'known@example.com', status: { kind: 'client', match: { clientId: 'c-k', displayName: 'Known Person', matchedAs: 'primary' } } },
 ];
 

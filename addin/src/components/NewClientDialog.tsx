@@ -23,7 +23,7 @@ import {
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors';
 import { IdempotencyKeys } from '../api/idempotency';
-import type { ClientRecord, CreateClientBody, LookupMatch } from '../api/types';
+import type { ClientRecord, CreateClientBody, LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { splitDisplayName } from '../names/splitDisplayName';
@@ -50,6 +50,10 @@ export interface NewClientDialogProps {
   onCreated: (record: ClientRecord) => void;
   onOpenClient: (clientId: string) => void;
   onDismiss: () => void;
+  /** Existing clients with the same name as the one about to be created (asked once, before creating). */
+  findSameName?: (firstName: string, lastName: string, address: string) => Promise<Suggestion[]>;
+  /** Links the address to an existing client instead of creating one. */
+  onLinkInstead?: (client: Suggestion, address: string) => Promise<void>;
 }
 
 interface FormValues {
@@ -58,7 +62,12 @@ interface FormValues {
   email: string;
 }
 
-type Submission = { kind: 'idle' } | { kind: 'pending' } | { kind: 'emailInUse'; clientIds: string[] } | { kind: 'failed'; error: unknown; allowShared: boolean };
+type Submission =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'sameName'; client: Suggestion }
+  | { kind: 'emailInUse'; clientIds: string[] }
+  | { kind: 'failed'; error: unknown; allowShared: boolean };
 
 const valuesFor = (participant: ResolvedParticipant | undefined): FormValues => ({
   ...splitDisplayName(participant?.displayName),
@@ -67,11 +76,22 @@ const valuesFor = (participant: ResolvedParticipant | undefined): FormValues => 
 
 function orderedForChoice(participants: ResolvedParticipant[]) {
   const unknown = participants.filter((p) => p.status.kind === 'unknown');
-  const known = participants.filter((p) => p.status.kind !== 'unknown' && p.status.kind !== 'invalid');
+  // Colleagues and never-tracked senders are never made clients.
+  const known = participants.filter((p) => p.status.kind === 'client' || p.status.kind === 'shared');
   return { unknown, known };
 }
 
-export function NewClientDialog({ open = true, participants, initialAddress, createClient, onCreated, onOpenClient, onDismiss }: NewClientDialogProps) {
+export function NewClientDialog({
+  open = true,
+  participants,
+  initialAddress,
+  createClient,
+  onCreated,
+  onOpenClient,
+  onDismiss,
+  findSameName,
+  onLinkInstead,
+}: NewClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const { unknown, known } = useMemo(() => orderedForChoice(participants), [participants]);
@@ -85,6 +105,7 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
   const [submission, setSubmission] = useState<Submission>({ kind: 'idle' });
   const keys = useRef(new IdempotencyKeys());
   const pending = useRef(false);
+  const sameNameAskedFor = useRef<string | null>(null);
 
   const firstNameError = values.firstName.trim() === '' ? t('newClient.firstNameRequired') : undefined;
   const emailError = values.email.trim() !== '' && !looksLikeEmail(values.email) ? t('newClient.emailInvalid') : undefined;
@@ -97,9 +118,32 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
 
   const update = (name: keyof FormValues) => (_: unknown, data: { value: string }) => setValues((v) => ({ ...v, [name]: data.value }));
 
+  /** The first existing client with this name, if any; a failed check never stands in the way of creating. */
+  async function sameNameClient(): Promise<Suggestion | undefined> {
+    if (!findSameName || !looksLikeEmail(values.email)) return undefined;
+    try {
+      return (await findSameName(values.firstName.trim(), values.lastName.trim(), values.email.trim()))[0];
+    } catch {
+      return undefined;
+    }
+  }
+
   async function submit(allowShared: boolean) {
     setShowValidation(true);
     if (firstNameError || emailError || pending.current) return;
+    // Asked once per name and address: after "Create anyway" (or a shared-address retry) it is not asked again.
+    const asked = `${values.firstName.trim()}\n${values.lastName.trim()}\n${values.email.trim()}`;
+    if (sameNameAskedFor.current !== asked) {
+      sameNameAskedFor.current = asked;
+      pending.current = true;
+      setSubmission({ kind: 'pending' });
+      const client = await sameNameClient();
+      pending.current = false;
+      if (client) {
+        setSubmission({ kind: 'sameName', client });
+        return;
+      }
+    }
     const body: CreateClientBody = {
       firstName: values.firstName.trim(),
       ...(values.lastName.trim() ? { lastName: values.lastName.trim() } : {}),
@@ -117,6 +161,19 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
       } else {
         setSubmission({ kind: 'failed', error, allowShared });
       }
+    } finally {
+      pending.current = false;
+    }
+  }
+
+  async function linkInstead(client: Suggestion) {
+    if (!onLinkInstead || pending.current) return;
+    pending.current = true;
+    setSubmission({ kind: 'pending' });
+    try {
+      await onLinkInstead(client, values.email.trim());
+    } catch (error) {
+      setSubmission({ kind: 'failed', error, allowShared: false });
     } finally {
       pending.current = false;
     }
@@ -187,6 +244,27 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
               <Field label={t('newClient.email')} validationMessage={showValidation ? emailError : undefined}>
                 <Input type="email" value={values.email} onChange={update('email')} maxLength={254} autoComplete="off" />
               </Field>
+              {submission.kind === 'sameName' && (
+                <MessageBar intent="warning" layout="multiline" data-testid="same-name">
+                  <MessageBarBody>
+                    {t(onLinkInstead ? 'newClient.duplicate' : 'newClient.duplicateNoAddress', { name: submission.client.displayName })}
+                  </MessageBarBody>
+                  <MessageBarActions>
+                    {onLinkInstead ? (
+                      <Button size="small" appearance="primary" onClick={() => void linkInstead(submission.client)}>
+                        {t('newClient.linkInstead', { name: submission.client.displayName })}
+                      </Button>
+                    ) : (
+                      <Button size="small" onClick={() => onOpenClient(submission.client.clientId)}>
+                        {t('newClient.openInstead', { name: submission.client.displayName })}
+                      </Button>
+                    )}
+                    <Button size="small" onClick={() => void submit(false)}>
+                      {t('newClient.createDuplicate')}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
               {submission.kind === 'emailInUse' && (
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>

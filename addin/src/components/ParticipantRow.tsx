@@ -1,8 +1,9 @@
 import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { LookupMatch } from '../api/types';
+import type { LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
+import { SuggestedClients } from './SuggestedClients';
 
 export type { SaveToRecordProps } from './SaveToRecord';
 
@@ -36,10 +37,12 @@ export interface ParticipantRowProps {
   onOpenClient: (clientId: string) => void;
   onNewClient: (participant: ResolvedParticipant) => void;
   onLinkExisting: (participant: ResolvedParticipant) => void;
+  /** One-click link of the participant's address to a suggested client. */
+  onLinkSuggestion: (participant: ResolvedParticipant, suggestion: Suggestion) => Promise<void>;
   saveToRecord?: SaveToRecordProps;
 }
 
-export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, saveToRecord }: ParticipantRowProps) {
+export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, onLinkSuggestion, saveToRecord }: ParticipantRowProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const { status, emailAddress } = participant;
@@ -93,7 +96,25 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               </ul>
             </>
           )}
-          {status.kind === 'unknown' && (
+          {status.kind === 'unknown' && status.checking && (
+            <>
+              <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
+              <Caption1 className={styles.calm}>{t('participants.status.checking')}</Caption1>
+            </>
+          )}
+          {status.kind === 'colleague' && (
+            <>
+              <Badge appearance="tint" color="brand">{t('participants.status.colleague')}</Badge>
+              <Caption1 className={styles.calm}>{t('participants.colleagueHint')}</Caption1>
+            </>
+          )}
+          {status.kind === 'notTracked' && (
+            <>
+              <Badge appearance="tint" color="informative">{t('participants.status.notTracked')}</Badge>
+              <Caption1 className={styles.calm}>{t('participants.notTrackedHint')}</Caption1>
+            </>
+          )}
+          {status.kind === 'unknown' && !status.checking && (
             <>
               <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
               <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
@@ -102,6 +123,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
                 {t('participants.linkExisting')}
               </Button>
+              <SuggestedClients address={emailAddress} suggestions={status.suggestions} onLink={(suggestion) => onLinkSuggestion(participant, suggestion)} />
             </>
           )}
           {status.kind === 'invalid' && <Caption1 className={styles.calm}>{t('participants.status.invalid')}</Caption1>}

@@ -21,12 +21,12 @@ const participants: ResolvedParticipant[] = [
       ],
     },
   },
-  { role: 'cc', displayName: '<img src=x onerror=alert(1)>', emailAddress: 'sam@example.com', status: { kind: 'unknown' } },
+  { role: 'cc', displayName: '<img src=x onerror=alert(1)>', emailAddress: 'sam@example.com', status: { kind: 'unknown', checking: false, suggestions: [] } },
   { role: 'cc', displayName: 'Old list', emailAddress: '/o=ExchangeLabs/cn=list', status: { kind: 'invalid' } },
 ];
 
 function renderList(state: ParticipantsState, locale: 'en' | 'pt-BR' = 'en') {
-  const props = { onRetry: vi.fn(), onOpenClient: vi.fn(), onNewClient: vi.fn(), onLinkExisting: vi.fn() };
+  const props = { onRetry: vi.fn(), onOpenClient: vi.fn(), onNewClient: vi.fn(), onLinkExisting: vi.fn(), onLinkSuggestion: vi.fn(async () => {}) };
   renderInPane(<ParticipantsList state={state} {...props} />, locale);
   return props;
 }

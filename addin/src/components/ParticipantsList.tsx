@@ -1,5 +1,6 @@
 import { makeStyles, Skeleton, SkeletonItem, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { MailRegular } from '@fluentui/react-icons';
+import type { Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
 import type { ParticipantsState } from '../app/useParticipants';
 import { useI18n } from '../i18n/I18nContext';
@@ -28,6 +29,7 @@ export interface ParticipantsListProps {
   onOpenClient: (clientId: string) => void;
   onNewClient: (participant: ResolvedParticipant) => void;
   onLinkExisting: (participant: ResolvedParticipant) => void;
+  onLinkSuggestion: (participant: ResolvedParticipant, suggestion: Suggestion) => Promise<void>;
   saveToRecord?: SaveToRecordProps;
 }
 

@@ -107,6 +107,16 @@ export const sampleMessages: SampleMessage[] = [
     body: '<script>alert("this is text")</script>',
   },
   {
+    id: 'msg-practice-team',
+    mode: 'read',
+    subject: 'Exames da semana',
+    from: { displayName: 'Dra. Paula Menezes', emailAddress: 'paula.menezes@clinica-aurora.com.br' },
+    to: [previewUser],
+    cc: [{ displayName: 'Resultados Lab Vida', emailAddress: 'resultados@labvida.example' }],
+    receivedAt: '2025-03-07T09:00:00Z',
+    body: 'Seguem os resultados que chegaram do laboratório.',
+  },
+  {
     id: 'msg-address-as-name',
     mode: 'read',
     subject: 'Your booking is confirmed',

@@ -6,6 +6,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Lookup;
+using OutlookCrm.Service.Suggestions;
 using OutlookCrm.Service.Tests.Support;
 using Xunit.Abstractions;
 
@@ -36,8 +37,8 @@ public class SqlServerScriptTests(ITestOutputHelper output)
         var altered = parsed.Statements.OfType<AlterTableAlterColumnStatement>()
             .Where(a => a.Collation?.Value == binary)
             .Select(a => $"{a.SchemaObjectName.BaseIdentifier.Value}.{a.ColumnIdentifier.Value}");
-        Assert.Equal(["ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
-                "IdempotencyRecords.Key", "SavedEmails.InternetMessageId"],
+        Assert.Equal(["ClientMatchKeys.Key", "ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
+                "IdempotencyRecords.Key", "NeverTrackEntries.Value", "SavedEmails.InternetMessageId"],
             created.Concat(altered).Order(StringComparer.Ordinal));
     }
 
@@ -61,6 +62,19 @@ public class SqlServerScriptTests(ITestOutputHelper output)
         var select = Assert.Single(ParseAndReport("lookup", sql).Statements.OfType<SelectStatement>());
         var union = Assert.IsType<BinaryQueryExpression>(select.QueryExpression);
         Assert.Equal((BinaryQueryExpressionType.Union, true), (union.BinaryQueryExpressionType, union.All));
+    }
+
+    [Fact]
+    public void The_suggestion_keys_are_one_union_all_of_limited_seeks()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var sql = SuggestionEndpoints.KeysQuery(db,
+            [new(MatchKeyKind.Name, "beatriz costa"), new(MatchKeyKind.Name, "costa beatriz"), new(MatchKeyKind.Domain, "okafor.family")]).ToQueryString();
+
+        var select = Assert.Single(ParseAndReport("suggestion keys", sql).Statements.OfType<SelectStatement>());
+        var union = Assert.IsType<BinaryQueryExpression>(select.QueryExpression);
+        Assert.Equal((BinaryQueryExpressionType.Union, true), (union.BinaryQueryExpressionType, union.All));
+        Assert.Equal(3, sql.Split("TOP(", StringSplitOptions.None).Length - 1);
     }
 
     [Fact]

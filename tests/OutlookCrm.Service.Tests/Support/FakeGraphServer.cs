@@ -13,7 +13,8 @@ namespace OutlookCrm.Service.Tests.Support;
 /// A local stand-in for Microsoft Graph on 127.0.0.1 that speaks Graph's JSON: /me/messages with
 /// $search over participants and $top paging with @odata.nextLink; /me/sendMail, which keeps what it
 /// was asked to send; and scripted faults for the next requests to either (429 with Retry-After, 503,
-/// a response held until the test releases it, a dropped connection, malformed JSON, a consent error).
+/// a response held until the test releases it, a dropped connection, malformed JSON, a consent error);
+/// and /organization with the tenant's verified domains.
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
@@ -25,6 +26,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     public ConcurrentQueue<(JsonObject Request, string? Authorization)> SentMail { get; } = new();
     public ConcurrentQueue<Func<HttpContext, Task>> Faults { get; } = new();
     public ConcurrentBag<JsonObject> Messages { get; } = [];
+    /// <summary>What GET /organization names as the tenant's verified domains.</summary>
+    public List<string> VerifiedDomains { get; } = [];
+    public ConcurrentQueue<(string Select, string? Authorization)> OrganizationRequests { get; } = new();
     public TimeSpan Delay { get; set; }
     public int MaxConcurrentPerToken { get; private set; }
 
@@ -43,6 +47,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         FakeGraphServer? server = null;
         app.MapGet("/v1.0/me/messages", (HttpContext http) => server!.ServeAsync(http));
         app.MapPost("/v1.0/me/sendMail", (HttpContext http) => server!.AcceptMailAsync(http));
+        app.MapGet("/v1.0/organization", (HttpContext http) => server!.ServeOrganizationAsync(http));
         await app.StartAsync();
         server = new FakeGraphServer(app, app.Urls.Single() + "/v1.0");
         return server;
@@ -101,6 +106,20 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         var request = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))!.AsObject();
         SentMail.Enqueue((request, http.Request.Headers.Authorization.ToString()));
         http.Response.StatusCode = StatusCodes.Status202Accepted;
+    }
+
+    async Task ServeOrganizationAsync(HttpContext http)
+    {
+        OrganizationRequests.Enqueue((http.Request.Query["$select"].ToString(), http.Request.Headers.Authorization.ToString()));
+        if (Faults.TryDequeue(out var fault))
+        {
+            await fault(http);
+            return;
+        }
+        var domains = new JsonArray(VerifiedDomains.Select(d => (JsonNode)new JsonObject { ["name"] = d, ["isDefault"] = false, ["isInitial"] = false, ["type"] = "Managed" }).ToArray());
+        var organization = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["verifiedDomains"] = domains };
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(new JsonObject { ["value"] = new JsonArray(organization) }.ToJsonString());
     }
 
     async Task WritePageAsync(HttpContext http, string search)

@@ -559,6 +559,59 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("IntakeTemplates");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.NeverTrack.NeverTrackEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("NeverTrackEntries");
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkspaceId", "Kind", "Key", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientMatchKeys");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,6 +620,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MatchKeysIndexed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -684,6 +740,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Clients.Client", null)
+                        .WithMany("MatchKeys")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Workspaces.WorkspaceMember", b =>
                 {
                     b.HasOne("OutlookCrm.Service.Workspaces.Workspace", null)
@@ -696,6 +761,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>
                 {
                     b.Navigation("FieldValues");
+
+                    b.Navigation("MatchKeys");
 
                     b.Navigation("SearchTerms");
                 });

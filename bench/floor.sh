@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The lookup against its floor (issue 18): the real service and bench/Floor (a minimal app: RS256 JWT
+# validated on every request + the same prepared lookup SQL, nothing else) on the same 1,000,000-client
+# SQLite file, driven by wrk (2 threads, bench/lookup.lua's request mix), interleaved floor, service,
+# floor, service… at each concurrency. Prints requests/s, p99 and the ratio service/floor.
+#   bench/floor.sh [--rounds 3] [--duration 10] [--concurrency "8 32"] [--reseed]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+rounds=3 duration=10 concurrency="8 32" reseed=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) rounds=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    --reseed) reseed=--reseed; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+tenant=0b5e7c1a-0000-4000-8000-00000000b001   # LookupBenchmark.TenantId
+service_port=5199 floor_port=5198
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build service -c Release --nologo -v q | grep -E "error|warn" || true
+dotnet build bench/Floor -c Release --nologo -v q | grep -E "error|warn" || true
+dotnet build bench/Benchmarks -c Release --nologo -v q | grep -E "error|warn" || true
+database=$(dotnet run --project bench/Benchmarks -c Release --no-build -- seed $reseed | tail -n 1)
+echo "database: $database"
+
+wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; echo "$1 never answered" >&2; exit 1; }
+
+# The service exactly as bench/lookup.sh runs it (ServiceHost.cs): Development auth, rate limits raised for one busy user.
+(cd service/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$service_port \
+  Database__DataDirectory="$(dirname "$database")" Logging__LogLevel__Default=Warning \
+  RateLimits__UserPermitsPerMinute=100000000 RateLimits__TenantPermitsPerMinute=100000000 \
+  exec dotnet OutlookCrm.Service.dll) > "$work/service.log" 2>&1 &
+pids+=($!)
+(cd bench/Floor/bin/Release/net10.0 && ASPNETCORE_URLS=http://127.0.0.1:$floor_port \
+  exec dotnet Floor.dll --database "$database" --tenant $tenant --token-file "$work/floor.token") > "$work/floor.log" 2>&1 &
+pids+=($!)
+wait_for http://127.0.0.1:$service_port/health/ready
+for _ in $(seq 1 300); do [ -s "$work/floor.token" ] && break; sleep 0.2; done
+service_token=$(curl -sf -X POST -H 'Content-Type: application/json' \
+  -d "{\"tenantId\":\"$tenant\",\"userId\":\"$(cat /proc/sys/kernel/random/uuid)\",\"name\":\"Benchmark\",\"email\":\"bench@example.com\"}" \
+  http://127.0.0.1:$service_port/dev/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+floor_token=$(cat "$work/floor.token")
+
+# run TARGET CONNECTIONS SECONDS: one wrk run; prints "rps p50 p99 non2xx socketerrors".
+run() {
+  local port token
+  if [ "$1" = floor ]; then port=$floor_port token=$floor_token; else port=$service_port token=$service_token; fi
+  TOKEN=$token CLIENTS=1000000 wrk -t2 -c"$2" -d"$3"s -s bench/lookup.lua "http://127.0.0.1:$port" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
+}
+
+echo "machine: $(nproc) cores; $(uptime)"
+echo "warm-up (5 s each, not counted)"
+run floor 8 5 > /dev/null; run service 8 5 > /dev/null
+results="$work/results"
+for round in $(seq 1 "$rounds"); do
+  for c in $concurrency; do
+    for target in floor service; do
+      line=$(run $target "$c" "$duration")
+      read -r rps p50 p99 bad errors <<< "$line"
+      printf 'round %d  c=%-3s %-8s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  non-2xx %s  socket errors %s\n' "$round" "$c" "$target" "$rps" "$p50" "$p99" "$bad" "$errors"
+      if [ "$bad" != 0 ] || [ "$errors" != 0 ]; then echo "  $target answered errors; see its log:" >&2; tail -n 20 "$work/$target.log" >&2; exit 1; fi
+      echo "$round $c $target $rps $p99" >> "$results"
+    done
+  done
+done
+echo "machine after: $(uptime)"
+
+# Median over rounds per target and concurrency; the ratio is of the medians.
+echo
+echo "| concurrency | floor req/s | floor p99 | service req/s | service p99 | ratio (service/floor) |"
+echo "|---|---|---|---|---|---|"
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for c in $concurrency; do
+  f_rps=$(awk -v c="$c" '$2 == c && $3 == "floor" { print $4 }' "$results" | median)
+  f_p99=$(awk -v c="$c" '$2 == c && $3 == "floor" { print $5 }' "$results" | median)
+  s_rps=$(awk -v c="$c" '$2 == c && $3 == "service" { print $4 }' "$results" | median)
+  s_p99=$(awk -v c="$c" '$2 == c && $3 == "service" { print $5 }' "$results" | median)
+  printf '| %s | %.0f | %.2f ms | %.0f | %.2f ms | %.2f |\n' "$c" "$f_rps" "$f_p99" "$s_rps" "$s_p99" "$(echo "$s_rps / $f_rps" | bc -l)"
+done
+echo "(median of $rounds interleaved ${duration}-second runs per cell; wrk 2 threads; $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- service || echo ' + uncommitted service changes'))"

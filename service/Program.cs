@@ -58,6 +58,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, LookupDtoJson.Default);
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
 });
 

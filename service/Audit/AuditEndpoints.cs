@@ -44,7 +44,8 @@ public static class AuditEndpoints
             // Not index-backed for the revealed part: an admin's rare question, scanned within the workspace.
             var objectId = client.ToString();
             var revealed = AuditRevealed.Token(client);
-            query = query.Where(a => a.ObjectId == objectId || a.RevealedClients!.Contains(revealed));
+            var revealedBefore = AuditRevealed.HexToken(client);
+            query = query.Where(a => a.ObjectId == objectId || a.RevealedClients!.Contains(revealed) || a.RevealedClients!.Contains(revealedBefore));
         }
         if (userId is not null) query = query.Where(a => a.UserId == userId);
         if (!string.IsNullOrEmpty(action)) query = query.Where(a => a.Action == action);

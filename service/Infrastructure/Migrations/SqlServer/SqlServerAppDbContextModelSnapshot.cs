@@ -97,10 +97,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("WorkspaceId", "Sequence");
 
-                    b.HasIndex("WorkspaceId", "ObjectId", "Sequence");
-
-                    b.HasIndex("WorkspaceId", "UserId", "Sequence");
-
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");

@@ -88,10 +88,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "Sequence");
 
-                    b.HasIndex("WorkspaceId", "ObjectId", "Sequence");
-
-                    b.HasIndex("WorkspaceId", "UserId", "Sequence");
-
                     b.ToTable("AuditRecords", null, t =>
                         {
                             t.HasTrigger("AuditRecords_append_only");

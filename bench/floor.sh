@@ -55,6 +55,12 @@ run() {
   TOKEN=$token CLIENTS=1000000 wrk -t2 -c"$2" -d"$3"s -s bench/lookup.lua "http://127.0.0.1:$port" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'
 }
 
+# Bytes the audit trail holds (table + its indexes, pages as stored) and its record count: measured
+# before and after the runs, the difference per record is what one audited lookup costs on disk.
+audit_bytes() {
+  sqlite3 "$database" "SELECT (SELECT sum(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = 'AuditRecords')), (SELECT count(*) FROM AuditRecords);"
+}
+audit_before=$(audit_bytes)
 echo "machine: $(nproc) cores; $(uptime)"
 echo "warm-up (5 s each, not counted)"
 run floor 8 5 > /dev/null; run service 8 5 > /dev/null
@@ -71,6 +77,10 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 echo "machine after: $(uptime)"
+audit_after=$(audit_bytes)
+IFS='|' read -r bytes0 records0 <<< "$audit_before"
+IFS='|' read -r bytes1 records1 <<< "$audit_after"
+echo "audit trail: $((records1 - records0)) records written by the service's runs, $(( (bytes1 - bytes0) / (records1 - records0) )) bytes each (table + indexes, dbstat)"
 
 # Median over rounds per target and concurrency; the ratio is of the medians.
 echo

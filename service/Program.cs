@@ -31,7 +31,7 @@ builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddScoped<WriteUnit>();
 builder.Services.AddScoped<ClientRecordWriter>();
 builder.Services.AddScoped<IntakeDeliveries>();
-builder.Services.AddAuditTrail(database);
+builder.Services.AddAuditTrail(database, builder.Configuration);
 builder.Services.AddLookup(database);
 builder.Services.AddSingleton<WorkspaceMembers>();
 builder.Services.AddSingleton<TextCatalog>();

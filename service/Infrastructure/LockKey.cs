@@ -20,6 +20,7 @@ public readonly record struct LockKey
     public static LockKey Idempotency(Guid userId, string key) => new($"idempotency:{userId:N}:{key}");
     public static LockKey SavedEmail(Guid clientId, string internetMessageId) => new($"saved-email:{clientId:N}:{internetMessageId}");
     public static LockKey Intake(Guid intakeId) => new($"intake:{intakeId:N}");
+    public static LockKey AuditArchive { get; } = new("audit-archive");
 
     public override string ToString() => Value;
 }

@@ -81,8 +81,8 @@ if [ -n "$wait_quiet" ]; then
 fi
 audit_before=$(audit_bytes)
 echo "machine: $(nproc) cores; $(uptime)"
-echo "warm-up (5 s each, not counted)"
-run floor 8 5 > /dev/null; run service 8 5 > /dev/null
+echo "warm-up (15 s each, not counted: tiered JIT compilation is still busy after 10 s)"
+run floor 8 15 > /dev/null; run service 8 15 > /dev/null
 results="$work/results"
 for round in $(seq 1 "$rounds"); do
   for c in $concurrency; do

@@ -34,7 +34,7 @@ builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddScoped<WriteUnit>();
 builder.Services.AddScoped<ClientRecordWriter>();
 builder.Services.AddScoped<IntakeDeliveries>();
-builder.Services.AddAuditTrail(database);
+builder.Services.AddAuditTrail(database, builder.Configuration);
 builder.Services.AddLookup(database);
 builder.Services.AddSingleton<WorkspaceMembers>();
 builder.Services.AddSingleton<TextCatalog>();
@@ -63,6 +63,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, LookupDtoJson.Default);
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
 });
 

@@ -7,7 +7,7 @@ namespace Benchmarks;
 /// </summary>
 static class LookupBenchmark
 {
-    static readonly Guid TenantId = Guid.Parse("0b5e7c1a-0000-4000-8000-00000000b001");
+    public static readonly Guid TenantId = Guid.Parse("0b5e7c1a-0000-4000-8000-00000000b001");
 
     public static async Task RunAsync(Options options)
     {
@@ -54,7 +54,8 @@ static class LookupBenchmark
         Console.WriteLine($"\nService resident memory after the run: {service.ResidentMiB:F0} MiB");
     }
 
-    static async Task<string> SeedIfNeededAsync(Options options)
+    /// <summary>The seeded database file's path (seeded now unless it exists and --reseed was not given).</summary>
+    public static async Task<string> SeedIfNeededAsync(Options options)
     {
         var directory = Path.GetFullPath(options.DataDirectory);
         var databasePath = Path.Combine(directory, "outlookcrm.db");

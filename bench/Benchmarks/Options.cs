@@ -12,7 +12,8 @@ sealed record Options(string Benchmark, int Clients, int Items, int Requests, in
             int.Parse(Value("--items", "10000")),
             int.Parse(Value("--requests", benchmark == "history" ? "2000" : "50000")),
             Value("--concurrency", benchmark == "history" ? "1,4" : "1,4,8,16").Split(',').Select(int.Parse).ToArray(),
-            Value("--data", $"artifacts/bench-{benchmark}"),
+            // seed prepares the lookup benchmark's file.
+            Value("--data", $"artifacts/bench-{(benchmark == "seed" ? "lookup" : benchmark)}"),
             Value("--service", "service/bin/Release/net10.0/OutlookCrm.Service.dll"),
             int.Parse(Value("--port", "5199")),
             args.Contains("--reseed"));

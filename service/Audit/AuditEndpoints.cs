@@ -5,7 +5,11 @@ using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.Audit;
 
-public sealed record AuditEntry(long Sequence, Guid? UserId, string Action, string? ObjectType, string? ObjectId, DateTime OccurredAt, string Outcome, bool Replay, string CorrelationId, IReadOnlyList<Guid> RevealedClients);
+public sealed record AuditEntry(long Sequence, Guid? UserId, string Action, string? ObjectType, string? ObjectId, DateTime OccurredAt, string Outcome, bool Replay, string CorrelationId, IReadOnlyList<Guid> RevealedClients)
+{
+    internal static AuditEntry From(AuditRecord a) =>
+        new(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.Replay, a.CorrelationId, AuditRevealed.Parse(a.RevealedClients));
+}
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
 
 public static class AuditEndpoints
@@ -13,12 +17,15 @@ public static class AuditEndpoints
     public static RouteHandlerBuilder Audit(this RouteHandlerBuilder endpoint, string action, string objectType, string? routeKey = "id") =>
         endpoint.WithMetadata(new Audited(action, objectType, routeKey));
 
-    /// <summary>Read-only: there is no endpoint that changes or deletes audit records.</summary>
-    public static void MapAudit(this RouteGroupBuilder api) =>
+    /// <summary>No endpoint changes audit records; archiving (<see cref="AuditArchiving"/>) is the one way they leave.</summary>
+    public static void MapAudit(this RouteGroupBuilder api)
+    {
         api.MapGet("/audit", ListAsync).WithTags("Audit").WithName("Audit")
             .WithSummary("The workspace's audit trail, newest first (admins only).")
             .AddEndpointFilter<RequireAdmin>()
             .Audit("audit.read", "audit", routeKey: null);
+        api.MapAuditArchiving();
+    }
 
     static async Task<AuditPage> ListAsync(
         Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, string? cursor, string? limit, AppDbContext db, CancellationToken cancellationToken)
@@ -27,10 +34,7 @@ public static class AuditEndpoints
         long? before = null;
         if (cursor is not null) before = long.TryParse(cursor, out var sequence) ? sequence : throw ApiProblem.InvalidCursor();
         var rows = await PageQuery(db, clientId, userId, action, from, to, before, pageSize + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(pageSize)
-            .Select(a => new AuditEntry(a.Sequence, a.UserId, a.Action, a.ObjectType, a.ObjectId, a.OccurredAt, a.Outcome, a.Replay, a.CorrelationId,
-                AuditRevealed.Parse(a.RevealedClients)))
-            .ToList();
+        var items = rows.Take(pageSize).Select(AuditEntry.From).ToList();
         return new AuditPage(items, rows.Count > pageSize ? items[^1].Sequence.ToString() : null);
     }
 
@@ -44,7 +48,8 @@ public static class AuditEndpoints
             // Not index-backed for the revealed part: an admin's rare question, scanned within the workspace.
             var objectId = client.ToString();
             var revealed = AuditRevealed.Token(client);
-            query = query.Where(a => a.ObjectId == objectId || a.RevealedClients!.Contains(revealed));
+            var revealedBefore = AuditRevealed.HexToken(client);
+            query = query.Where(a => a.ObjectId == objectId || a.RevealedClients!.Contains(revealed) || a.RevealedClients!.Contains(revealedBefore));
         }
         if (userId is not null) query = query.Where(a => a.UserId == userId);
         if (!string.IsNullOrEmpty(action)) query = query.Where(a => a.Action == action);

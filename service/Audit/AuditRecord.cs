@@ -8,6 +8,7 @@ public sealed class AuditRecord
 {
     public long Sequence { get; set; }
     public Guid? WorkspaceId { get; set; }
+    /// <summary>Set only when <see cref="WorkspaceId"/> is not (a call refused before its workspace was known): a workspace has one tenant, and the copy cost every record 36 bytes.</summary>
     public Guid? TenantId { get; set; }
     public Guid? UserId { get; set; }
     public string Action { get; set; } = "";
@@ -21,7 +22,7 @@ public sealed class AuditRecord
     public string CorrelationId { get; set; } = "";
     /// <summary>
     /// Clients the response showed beyond <see cref="ObjectId"/> (a lookup's matches, a list's page):
-    /// their ids in 32-digit form, space-separated. One column rather than a table of rows: every
+    /// their ids in compact form, space-separated (<see cref="AuditRevealed"/>). One column rather than a table of rows: every
     /// lookup writes one, and a second table (and its index) halved lookup throughput (BENCHMARKS.md).
     /// </summary>
     public string? RevealedClients { get; set; }

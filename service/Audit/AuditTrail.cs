@@ -76,7 +76,6 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
     public AuditRecord New(string action, string? objectType, string? objectId, HttpContext http) => new()
     {
         WorkspaceId = user.IsResolved ? user.WorkspaceId : null,
-        TenantId = user.IsResolved ? user.TenantId : null,
         UserId = user.IsResolved ? user.UserId : null,
         Action = action,
         ObjectType = objectType,

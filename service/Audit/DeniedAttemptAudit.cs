@@ -16,7 +16,7 @@ sealed class DeniedAttemptAudit(RequestDelegate next, ILogger<DeniedAttemptAudit
         {
             var record = audit.New("denied", null, null, http);
             record.Outcome = http.Response.StatusCode == 401 ? "unauthorized" : "forbidden";
-            if (Guid.TryParse(http.User.GetTenantId(), out var tenantId)) record.TenantId = tenantId;
+            if (record.WorkspaceId is null && Guid.TryParse(http.User.GetTenantId(), out var tenantId)) record.TenantId = tenantId;
             if (Guid.TryParse(http.User.GetObjectId(), out var userId)) record.UserId = userId;
             await writer.WriteAsync(record, CancellationToken.None);
         }

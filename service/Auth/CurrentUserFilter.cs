@@ -5,8 +5,12 @@ using OutlookCrm.Service.Workspaces;
 
 namespace OutlookCrm.Service.Auth;
 
-/// <summary>Runs before every API handler: turns the validated token into the caller's workspace and user.</summary>
-sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory workspaces, WorkspaceMembers members, AuthSettings settings, AppDbContext db, WriteUnit unit) : IEndpointFilter
+/// <summary>
+/// Runs before every API handler: turns the validated token into the caller's workspace and user.
+/// Both are cached per process, so the database context is resolved only for a tenant or user not
+/// seen yet (renting and resetting a pooled context on every lookup cost more than the rest of this filter).
+/// </summary>
+sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory workspaces, WorkspaceMembers members, AuthSettings settings) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,9 +22,16 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
         if (settings.AllowedTenants.Count > 0 && !settings.AllowedTenants.Contains(tenantId))
             throw Forbidden("This organization is not allowed to use this service.");
 
-        var workspaceId = await workspaces.GetOrCreateAsync(db, tenantId, context.HttpContext.RequestAborted);
+        var http = context.HttpContext;
+        if (!workspaces.TryGetCached(tenantId, out var workspaceId))
+            workspaceId = await workspaces.GetOrCreateAsync(http.RequestServices.GetRequiredService<AppDbContext>(), tenantId, http.RequestAborted);
         var name = principal.FindFirst("name")?.Value;
-        var isFirst = await members.IsFirstMemberAsync(db, unit, workspaceId, userId, name, context.HttpContext.RequestAborted);
+        if (!members.TryGetCached(workspaceId, userId, name, out var isFirst))
+        {
+            var services = http.RequestServices;
+            isFirst = await members.IsFirstMemberAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<WriteUnit>(),
+                workspaceId, userId, name, http.RequestAborted);
+        }
         currentUser.Resolve(tenantId, userId, workspaceId, name,
             principal.FindFirst("preferred_username")?.Value, RoleOf(principal, isFirst));
         return await next(context);

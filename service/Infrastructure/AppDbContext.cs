@@ -52,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditArchive> AuditArchives => Set<AuditArchive>();
     /// <summary>Shared by every instance, so a cookie, cursor or form token one instance sealed opens on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IntakeTemplate> IntakeTemplates => Set<IntakeTemplate>();
@@ -76,6 +77,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<ClientEvent>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<SavedEmail>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<AuditRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<AuditArchive>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IntakeTemplate>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IntakeRequest>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
     }

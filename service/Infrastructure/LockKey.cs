@@ -21,6 +21,7 @@ public readonly record struct LockKey
     public static LockKey SavedEmail(Guid clientId, string internetMessageId) => new($"saved-email:{clientId:N}:{internetMessageId}");
     public static LockKey Intake(Guid intakeId) => new($"intake:{intakeId:N}");
     public static LockKey NeverTrackList { get; } = new("never-track");
+    public static LockKey AuditArchive { get; } = new("audit-archive");
 
     public override string ToString() => Value;
 }

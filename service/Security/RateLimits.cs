@@ -32,17 +32,17 @@ public static class RateLimits
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                PartitionedRateLimiter.Create<HttpContext, PartitionKey>(http =>
                 {
                     var user = http.User.GetObjectId();
                     return user is null
-                        ? Bucket($"ip:{http.Connection.RemoteIpAddress}", settings.AnonymousPermitsPerMinute)
-                        : Bucket($"user:{http.User.GetTenantId()}:{user}", settings.UserPermitsPerMinute);
+                        ? Bucket(new PartitionKey(PartitionKind.Ip, http.Connection.RemoteIpAddress?.ToString(), null), settings.AnonymousPermitsPerMinute)
+                        : Bucket(new PartitionKey(PartitionKind.User, http.User.GetTenantId(), user), settings.UserPermitsPerMinute);
                 }),
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                PartitionedRateLimiter.Create<HttpContext, PartitionKey>(http =>
                     http.User.GetTenantId() is { } tenant
-                        ? Bucket($"tenant:{tenant}", settings.TenantPermitsPerMinute)
-                        : RateLimitPartition.GetNoLimiter("anonymous")));
+                        ? Bucket(new PartitionKey(PartitionKind.Tenant, tenant, null), settings.TenantPermitsPerMinute)
+                        : RateLimitPartition.GetNoLimiter(new PartitionKey(PartitionKind.Anonymous, null, null))));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -59,7 +59,12 @@ public static class RateLimits
         });
     }
 
-    static RateLimitPartition<string> Bucket(string key, int permitsPerMinute) =>
+    enum PartitionKind { Ip, User, Tenant, Anonymous }
+
+    /// <summary>A bucket's key as a value, not a formatted string: every API call computes two of them.</summary>
+    readonly record struct PartitionKey(PartitionKind Kind, string? Scope, string? Id);
+
+    static RateLimitPartition<PartitionKey> Bucket(PartitionKey key, int permitsPerMinute) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, permitsPerMinute / 6),

@@ -9,9 +9,12 @@ public sealed class WorkspaceDirectory(TimeProvider clock)
 {
     readonly ConcurrentDictionary<Guid, Guid> workspaceByTenant = new();
 
+    /// <summary>The tenant's workspace if this process has seen it (no database needed).</summary>
+    public bool TryGetCached(Guid tenantId, out Guid workspaceId) => workspaceByTenant.TryGetValue(tenantId, out workspaceId);
+
     public async Task<Guid> GetOrCreateAsync(AppDbContext db, Guid tenantId, CancellationToken cancellationToken)
     {
-        if (workspaceByTenant.TryGetValue(tenantId, out var cached)) return cached;
+        if (TryGetCached(tenantId, out var cached)) return cached;
 
         var id = await FindAsync(db, tenantId, cancellationToken);
         if (id is null)

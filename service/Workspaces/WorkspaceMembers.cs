@@ -12,10 +12,24 @@ public sealed class WorkspaceMembers(TimeProvider clock)
 {
     readonly ConcurrentDictionary<(Guid, Guid), (bool IsFirst, string? Name)> known = new();
 
+    /// <summary>Whether the user came first, if this process has seen them under this name (no database needed).</summary>
+    public bool TryGetCached(Guid workspaceId, Guid userId, string? name, out bool isFirst)
+    {
+        if (known.TryGetValue((workspaceId, userId), out var cached) && cached.Name == Trimmed(name))
+        {
+            isFirst = cached.IsFirst;
+            return true;
+        }
+        isFirst = false;
+        return false;
+    }
+
+    static string? Trimmed(string? name) => name is { Length: > 200 } ? name[..200] : name;
+
     public async Task<bool> IsFirstMemberAsync(AppDbContext db, WriteUnit unit, Guid workspaceId, Guid userId, string? name, CancellationToken cancellationToken)
     {
-        name = name is { Length: > 200 } ? name[..200] : name;
-        if (known.TryGetValue((workspaceId, userId), out var cached) && cached.Name == name) return cached.IsFirst;
+        if (TryGetCached(workspaceId, userId, name, out var cachedIsFirst)) return cachedIsFirst;
+        name = Trimmed(name);
 
         var isFirst = await unit.RunAsync([LockKey.Members(workspaceId)], async ct =>
         {

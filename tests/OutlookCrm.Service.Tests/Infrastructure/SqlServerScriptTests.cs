@@ -27,8 +27,11 @@ public class SqlServerScriptTests(ITestOutputHelper output)
 
         var parsed = ParseAndReport("migration script", script);
 
-        Assert.Equal([AuditRecordConfiguration.AppendOnlyTrigger],
+        Assert.Equal([AuditRecordConfiguration.AppendOnlyTrigger, AuditArchiveConfiguration.AppendOnlyTrigger],
             parsed.Statements.OfType<CreateTriggerStatement>().Select(t => t.Name.BaseIdentifier.Value));
+        // Archiving: the audit trail's trigger then lets through deletions an archive row covers.
+        Assert.Equal([AuditRecordConfiguration.AppendOnlyTrigger],
+            parsed.Statements.OfType<AlterTriggerStatement>().Select(t => t.Name.BaseIdentifier.Value));
         const string binary = "Latin1_General_100_BIN2_UTF8";
         var created = parsed.Statements.OfType<CreateTableStatement>()
             .SelectMany(t => t.Definition.ColumnDefinitions

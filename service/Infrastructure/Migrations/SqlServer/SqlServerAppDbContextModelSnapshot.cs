@@ -43,6 +43,47 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditArchive", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ArchivedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("ThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "ThroughSequence");
+
+                    b.ToTable("AuditArchives", null, t =>
+                        {
+                            t.HasTrigger("AuditArchives_append_only");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -96,10 +137,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.HasKey("Sequence");
 
                     b.HasIndex("WorkspaceId", "Sequence");
-
-                    b.HasIndex("WorkspaceId", "ObjectId", "Sequence");
-
-                    b.HasIndex("WorkspaceId", "UserId", "Sequence");
 
                     b.ToTable("AuditRecords", null, t =>
                         {

@@ -36,6 +36,43 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Audit.AuditArchive", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArchivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "ThroughSequence");
+
+                    b.ToTable("AuditArchives", null, t =>
+                        {
+                            t.HasTrigger("AuditArchives_append_only");
+                        });
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Sequence")
@@ -87,10 +124,6 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.HasKey("Sequence");
 
                     b.HasIndex("WorkspaceId", "Sequence");
-
-                    b.HasIndex("WorkspaceId", "ObjectId", "Sequence");
-
-                    b.HasIndex("WorkspaceId", "UserId", "Sequence");
 
                     b.ToTable("AuditRecords", null, t =>
                         {

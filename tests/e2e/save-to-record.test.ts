@@ -13,7 +13,7 @@ test('saves the open message to the client record, lists it in History and unsav
   const { pane } = session;
 
   const sender = participant(pane, 'From: Ana Souza');
-  await sender.getByRole('button', { name: 'Save this email to the record of Ana Souza' }).click();
+  await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).click();
   await sender.getByText('Saved to record').waitFor();
   await session.screenshot('11-save-to-record-saved');
   // The body was read once through Office, only for the preview.
@@ -51,7 +51,7 @@ test('saves the open message to the client record, lists it in History and unsav
   await pane.getByRole('button', { name: 'Back to people in this email' }).click();
   await session.select('msg-unknown-sender');
   await session.select('msg-known-client');
-  await sender.getByRole('button', { name: 'Save this email to the record of Ana Souza' }).click();
+  await sender.getByRole('button', { name: 'Save to record: Ana Souza' }).click();
   await sender.getByText('Saved to record').waitFor();
   expect((await history()).items.filter((i) => i.kind === 'saved-email')).toHaveLength(1);
 });

@@ -24,7 +24,7 @@ describe('save to record', () => {
     render(<App office={gateway} api={api} />);
 
     const row = await screen.findByRole('listitem', { name: 'From: Ana Souza' });
-    await userEvent.click(await within(row).findByRole('button', { name: 'Save this email to the record of Ana Souza' }));
+    await userEvent.click(await within(row).findByRole('button', { name: 'Save to record: Ana Souza' }));
 
     expect(await within(row).findByText('Saved to record')).toBeTruthy();
     expect(api.saveEmail).toHaveBeenCalledWith('c-ana', {
@@ -51,7 +51,7 @@ describe('save to record', () => {
     });
     render(<App office={gateway} api={api} />);
     const row = await screen.findByRole('listitem', { name: 'From: Ana Souza' });
-    const button = await within(row).findByRole('button', { name: 'Save this email to the record of Ana Souza' });
+    const button = await within(row).findByRole('button', { name: 'Save to record: Ana Souza' });
     await userEvent.click(button);
     expect(await within(row).findByRole('alert')).toHaveProperty('textContent', 'The service is temporarily unavailable. Retry in a moment.');
     await userEvent.click(button);

@@ -49,7 +49,7 @@ function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordP
         size="small"
         icon={<BookmarkRegular />}
         disabled={state?.kind === 'saving'}
-        aria-label={t('save.actionFor', { name: match.displayName })}
+        aria-label={t(state?.kind === 'saving' ? 'save.savingFor' : 'save.actionFor', { name: match.displayName })}
         onClick={() => save.onSave(match.clientId)}
       >
         {state?.kind === 'saving' ? t('save.saving') : t('save.action')}

@@ -36,9 +36,9 @@ export const ptBR: Catalog = {
     other: 'Compartilhado por {count} clientes. Escolha um:',
   },
   'participants.newClient': '+ Novo cliente',
-  'participants.newClientFor': 'Novo cliente a partir de {address}',
+  'participants.newClientFor': 'Novo cliente: {address}',
   'participants.linkExisting': 'Vincular a cliente existente',
-  'participants.linkExistingFor': 'Vincular {address} a cliente existente',
+  'participants.linkExistingFor': 'Vincular a cliente existente: {address}',
   'participants.noName': '(sem nome)',
 
   'newClient.title': 'Novo cliente',
@@ -182,7 +182,8 @@ export const ptBR: Catalog = {
   'event.unknownLabel': 'um campo',
 
   'save.action': 'Salvar na ficha',
-  'save.actionFor': 'Salvar este e-mail na ficha de {name}',
+  'save.actionFor': 'Salvar na ficha: {name}',
+  'save.savingFor': 'Salvando na ficha de {name}…',
   'save.saving': 'Salvando…',
   'save.saved': 'Salvo na ficha',
 

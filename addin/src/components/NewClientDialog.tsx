@@ -28,6 +28,7 @@ import type { ResolvedParticipant } from '../app/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { splitDisplayName } from '../names/splitDisplayName';
 import { ErrorBar } from './ErrorBar';
+import { useFocusReturn } from './useFocusReturn';
 import { looksLikeEmail } from './validation';
 
 const useStyles = makeStyles({
@@ -74,6 +75,7 @@ function orderedForChoice(participants: ResolvedParticipant[]) {
 export function NewClientDialog({ open = true, participants, initialAddress, createClient, onCreated, onOpenClient, onDismiss }: NewClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
+  const surface = useFocusReturn(open);
   const { unknown, known } = useMemo(() => orderedForChoice(participants), [participants]);
   const choosable = [...unknown, ...known];
   const initial =
@@ -155,7 +157,7 @@ export function NewClientDialog({ open = true, participants, initialAddress, cre
 
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !isPending && onDismiss()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface ref={surface} aria-describedby={undefined}>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{t('newClient.title')}</DialogTitle>

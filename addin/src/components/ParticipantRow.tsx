@@ -1,5 +1,6 @@
 import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import type { LookupMatch } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
 import type { SaveState } from '../app/useSaveToRecord';
@@ -36,11 +37,19 @@ function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordP
   const { t } = useI18n();
   const styles = useStyles();
   const state = save.states[match.clientId];
+  const savedNote = useRef<HTMLSpanElement | null>(null);
+  const pressedWithFocus = useRef(false);
+  // The button is disabled while saving and gone once saved: focus, lost with it, moves to what replaced
+  // it (the pane's live region announces the result).
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (state?.kind === 'saved' && pressedWithFocus.current && lost) savedNote.current?.focus();
+  }, [state?.kind]);
   if (state?.kind === 'saved') {
     return (
-      <Caption1 className={styles.saved} role="status">
+      <Text size={200} className={styles.saved} ref={savedNote} tabIndex={-1}>
         <CheckmarkRegular aria-hidden /> {t('save.saved')}
-      </Caption1>
+      </Text>
     );
   }
   return (
@@ -50,7 +59,10 @@ function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordP
         icon={<BookmarkRegular />}
         disabled={state?.kind === 'saving'}
         aria-label={t(state?.kind === 'saving' ? 'save.savingFor' : 'save.actionFor', { name: match.displayName })}
-        onClick={() => save.onSave(match.clientId)}
+        onClick={(event) => {
+          pressedWithFocus.current = document.activeElement === event.currentTarget;
+          save.onSave(match.clientId);
+        }}
       >
         {state?.kind === 'saving' ? t('save.saving') : t('save.action')}
       </Button>
@@ -71,6 +83,9 @@ function MatchedAs({ match }: { match: LookupMatch }) {
   return <Caption1 className={styles.calm}>{t('participants.matchedAs', { label: match.matchedAs })}</Caption1>;
 }
 
+const clientIdsOf = (status: ResolvedParticipant['status']) =>
+  status.kind === 'client' ? status.match.clientId : status.kind === 'shared' ? status.matches.map((m) => m.clientId).join(' ') : undefined;
+
 export interface ParticipantRowProps {
   participant: ResolvedParticipant;
   onOpenClient: (clientId: string) => void;
@@ -86,7 +101,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
   const shownName = participant.displayName || emailAddress;
 
   return (
-    <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress}>
+    <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress} data-client-ids={clientIdsOf(status)}>
       <Avatar name={participant.displayName || undefined} size={32} aria-hidden />
       <div>
         <div className={styles.identity}>

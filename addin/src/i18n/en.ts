@@ -183,6 +183,8 @@ export const en = {
   'save.savingFor': 'Saving to the record of {name}…',
   'save.saving': 'Saving…',
   'save.saved': 'Saved to record',
+  'announce.clientCreated': 'Client created: {name}',
+  'announce.emailLinked': 'Email linked: {address} to {name}',
 
   'intake.dialogTitle': 'Send an intake form',
   'intake.intro': 'Send {name} the intake form by email, or skip for now. You can send it later from the record.',

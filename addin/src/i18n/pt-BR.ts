@@ -186,6 +186,8 @@ export const ptBR: Catalog = {
   'save.savingFor': 'Salvando na ficha de {name}…',
   'save.saving': 'Salvando…',
   'save.saved': 'Salvo na ficha',
+  'announce.clientCreated': 'Cliente criado: {name}',
+  'announce.emailLinked': 'E-mail vinculado: {address} a {name}',
 
   'intake.dialogTitle': 'Enviar formulário de admissão',
   'intake.intro': 'Envie o formulário de admissão para {name} por e-mail, ou pule por enquanto. Você pode enviá-lo depois pela ficha.',

@@ -29,6 +29,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     // What the pane moves focus to itself (the record, a feed article, a result) shows it as Fluent's controls do.
+    // The record's tabs (ClientRecordView) wrap onto a second line rather than run out of a 170 px pane.
+    '& .fui-TabList': { flexWrap: 'wrap' },
     // Fluent draws a double underline on a focused link; an outline makes it as plain as on buttons.
     '& .fui-Link:focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
     '& [tabindex="-1"]:focus-visible': {

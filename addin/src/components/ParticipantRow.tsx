@@ -10,17 +10,23 @@ import { errorMessageKey } from './errorMessage';
 const useStyles = makeStyles({
   row: {
     display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
+    // minmax(0, …): the text column shrinks to the pane (170 CSS px at 200 % zoom) and wraps, never widens it.
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  identity: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1, minWidth: 0 },
+  identity: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  // Wrapped, not cut with an ellipsis: the whole name stays readable in a narrow or zoomed pane.
+  name: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: 0 },
+  // Fluent buttons keep their label on one line; in a narrow pane it wraps inside the button instead.
+  action: { maxWidth: '100%', minWidth: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' },
   address: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyle: 'none', width: '100%' },
-  choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+  choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  link: { textAlign: 'start', overflowWrap: 'anywhere' },
+  details: { minWidth: 0 },
   calm: { color: tokens.colorNeutralForeground3 },
   saved: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
   saveError: { color: tokens.colorPaletteRedForeground1, width: '100%' },
@@ -56,6 +62,7 @@ function SaveToRecord({ match, save }: { match: LookupMatch; save: SaveToRecordP
     <>
       <Button
         size="small"
+        className={styles.action}
         icon={<BookmarkRegular />}
         disabled={state?.kind === 'saving'}
         aria-label={t(state?.kind === 'saving' ? 'save.savingFor' : 'save.actionFor', { name: match.displayName })}
@@ -103,7 +110,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
   return (
     <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress} data-client-ids={clientIdsOf(status)}>
       <Avatar name={participant.displayName || undefined} size={32} aria-hidden />
-      <div>
+      <div className={styles.details}>
         <div className={styles.identity}>
           {/* Names come from email headers: React renders them as text, never as markup. */}
           <Text weight="semibold" className={styles.name} title={shownName}>
@@ -118,7 +125,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           {status.kind === 'client' && (
             <>
               <Badge appearance="tint" color="success">{t('participants.status.client')}</Badge>
-              <Link onClick={() => onOpenClient(status.match.clientId)}>
+              <Link className={styles.link} onClick={() => onOpenClient(status.match.clientId)}>
                 {t('participants.openClient', { name: status.match.displayName })}
               </Link>
               <MatchedAs match={status.match} />
@@ -133,7 +140,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
                 {status.matches.map((match) => (
                   <li key={match.clientId}>
                     <div className={styles.choice}>
-                      <Link onClick={() => onOpenClient(match.clientId)}>
+                      <Link className={styles.link} onClick={() => onOpenClient(match.clientId)}>
                         {t('participants.openClient', { name: match.displayName })}
                       </Link>
                       <MatchedAs match={match} />
@@ -151,10 +158,10 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           {status.kind === 'unknown' && (
             <>
               <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
-              <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
+              <Button size="small" appearance="primary" className={styles.action} aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
                 {t('participants.newClient')}
               </Button>
-              <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
+              <Button size="small" className={styles.action} aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
                 {t('participants.linkExisting')}
               </Button>
             </>

@@ -40,18 +40,13 @@ const useStyles = makeStyles({
   },
   icon: { fontSize: '20px', color: tokens.colorNeutralForeground3, marginTop: '2px' },
   body: { display: 'flex', flexDirection: 'column', minWidth: 0, gap: tokens.spacingVerticalXXS },
-  line: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', minWidth: 0 },
-  sender: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1, minWidth: 0 },
+  line: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', minWidth: 0 },
+  // Wrapped, never cut: a zoomed pane or wider text spacing must not hide a name or a preview.
+  sender: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: 0 },
   time: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   subject: { overflowWrap: 'anywhere' },
-  preview: {
-    color: tokens.colorNeutralForeground3,
-    overflowWrap: 'anywhere',
-    display: '-webkit-box',
-    WebkitLineClamp: 2,
-    WebkitBoxOrient: 'vertical',
-    overflow: 'hidden',
-  },
+  // Shown whole (the service keeps at most 300 characters).
+  preview: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   calm: { color: tokens.colorNeutralForeground3 },
   more: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalS },

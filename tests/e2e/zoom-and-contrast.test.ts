@@ -50,6 +50,11 @@ function layoutProblems(frame: Frame): Promise<string[]> {
       if (element.innerText?.trim() && ((clipsX && element.scrollWidth > element.clientWidth + 1) || (clipsY && element.scrollHeight > element.clientHeight + 1))) {
         problems.push(`${describe(element)} clips its text (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`);
       }
+      // Text spilling out of a drawn box (a badge's border, a button's background) overlaps its edge.
+      const drawnBox = (parseFloat(style.borderTopWidth) > 0 && style.borderTopStyle !== 'none') || style.backgroundColor !== 'rgba(0, 0, 0, 0)';
+      if (element.innerText?.trim() && drawnBox && !clipsY && element.scrollHeight > element.clientHeight + 1) {
+        problems.push(`${describe(element)} spills out of its box (${element.scrollHeight} tall in ${element.clientHeight})`);
+      }
       const box = element.getBoundingClientRect();
       if (box.width > 0 && element.innerText?.trim() && box.right > root.clientWidth + 1) {
         problems.push(`${describe(element)} runs past the right edge (${Math.round(box.right)} > ${root.clientWidth})`);

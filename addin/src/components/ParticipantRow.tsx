@@ -27,6 +27,8 @@ const useStyles = makeStyles({
   choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   link: { textAlign: 'start', overflowWrap: 'anywhere' },
   details: { minWidth: 0 },
+  // A status too long for a zoomed pane wraps inside its badge, which grows, instead of spilling over its border.
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', maxWidth: '100%', overflowWrap: 'anywhere' },
   calm: { color: tokens.colorNeutralForeground3 },
   saved: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
   saveError: { color: tokens.colorPaletteRedForeground1, width: '100%' },
@@ -124,7 +126,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
         <div className={styles.status}>
           {status.kind === 'client' && (
             <>
-              <Badge appearance="tint" color="success">{t('participants.status.client')}</Badge>
+              <Badge appearance="tint" color="success" className={styles.badge}>{t('participants.status.client')}</Badge>
               <Link className={styles.link} onClick={() => onOpenClient(status.match.clientId)}>
                 {t('participants.openClient', { name: status.match.displayName })}
               </Link>
@@ -134,7 +136,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'shared' && (
             <>
-              <Badge appearance="tint" color="warning">{t('participants.status.shared')}</Badge>
+              <Badge appearance="tint" color="warning" className={styles.badge}>{t('participants.status.shared')}</Badge>
               <Caption1>{t('participants.sharedBy', { count: status.matches.length })}</Caption1>
               <ul className={styles.choices}>
                 {status.matches.map((match) => (
@@ -157,7 +159,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'unknown' && (
             <>
-              <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
+              <Badge appearance="tint" color="subtle" className={styles.badge}>{t('participants.status.unknown')}</Badge>
               <Button size="small" appearance="primary" className={styles.action} aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
                 {t('participants.newClient')}
               </Button>

@@ -9,7 +9,7 @@ import { I18nProvider } from '../i18n/I18nContext';
 import { createTranslator, localeFor } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
 import { clipboardCopier } from './clipboard';
-import { focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
+import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
@@ -116,11 +116,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
     const from = view.kind === 'record' ? view.clientId : null;
     setView({ kind: 'participants' });
     // Back where the person was: the row of the client they had opened, else the list's heading.
-    focusWhenShown(
-      () =>
-        document.querySelector<HTMLElement>(`li[data-client-ids~="${CSS.escape(from ?? '')}"] button`) ??
-        document.getElementById('participants-heading'),
-    );
+    focusWhenShown(() => (from ? clientRowAction(from)() : null) ?? document.getElementById('participants-heading'));
   };
 
   const searchClients = useCallback(

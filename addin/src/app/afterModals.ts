@@ -31,8 +31,16 @@ export function focusWhenShown(find: () => HTMLElement | null, framesLeft = 60) 
 /** The open record (its `<article>`, named by the client). */
 export const openRecord = () => document.querySelector<HTMLElement>('main article');
 
+const rows = () => [...document.querySelectorAll<HTMLElement>('li[data-testid="participant"]')];
+
+/** The first action ("Open {name}") of the row where a client appears. */
+export const clientRowAction = (clientId: string) => () =>
+  rows()
+    .find((row) => row.dataset.clientIds?.split(' ').includes(clientId))
+    ?.querySelector<HTMLElement>('button, a[href]') ?? null;
+
 /** The first action of a participant's row (after linking: "Open {name}"). */
 export const participantAction = (address: string) => () =>
-  [...document.querySelectorAll<HTMLElement>('li[data-testid="participant"]')]
+  rows()
     .find((row) => row.dataset.address?.toLowerCase() === address.toLowerCase())
     ?.querySelector<HTMLElement>('button, a[href]') ?? null;

@@ -11,10 +11,10 @@ public static class HtmlPage
 {
     const string Style = """
         :root { color-scheme: light dark; --accent: #0e7c7b; --error: #b3261e; }
-        body { font-family: "Segoe UI", system-ui, -apple-system, sans-serif; margin: 0; line-height: 1.5; }
+        body { font-family: "Segoe UI", system-ui, -apple-system, sans-serif; margin: 0; line-height: 1.5; background: Canvas; color: CanvasText; }
         header { background: var(--accent); color: #fff; padding: 1rem 1.25rem; }
         header h1 { margin: 0; font-size: 1.4rem; }
-        header p { margin: .25rem 0 0; opacity: .9; }
+        header p { margin: .25rem 0 0; }
         main { max-width: 40rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
         nav { font-size: .9rem; margin-bottom: 1rem; }
         nav a, nav strong { margin-right: .75rem; }
@@ -27,20 +27,23 @@ public static class HtmlPage
         textarea { min-height: 7rem; }
         .choice { display: flex; gap: .5rem; align-items: flex-start; margin: .25rem 0; }
         .choice input { margin-top: .3rem; }
-        .error { color: var(--error); font-weight: 600; }
-        .summary { border: 2px solid var(--error); border-radius: 8px; padding: .5rem 1rem; }
+        .error { color: var(--error); font-weight: 600; margin: 0 0 .25rem; }
+        .summary { border: 2px solid var(--error); border-radius: 8px; padding: .5rem 1rem; margin-bottom: 1rem; }
+        .summary a { color: var(--error); font-weight: 600; }
         button { font: inherit; background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: .7rem 1.4rem; cursor: pointer; }
-        button:focus-visible, input:focus-visible, textarea:focus-visible, a:focus-visible { outline: 3px solid #f2b400; outline-offset: 2px; }
-        @media (prefers-color-scheme: dark) { a { color: #5fd0cf; } }
+        button:focus-visible, input:focus-visible, input:focus-within, textarea:focus-visible, a:focus-visible, .summary:focus { outline: 3px solid #f2b400; outline-offset: 2px; }
+        @media (prefers-color-scheme: dark) { :root { --error: #ffb4ab; } a { color: #5fd0cf; } }
+        @media (forced-colors: active) { button { border: 1px solid ButtonText; } }
         """;
 
-    public static string Document(string language, string title, string? tagline, string nonce, string bodyHtml)
+    /// <param name="heading">The page's h1 when it differs from its title (a title that starts with "Error:").</param>
+    public static string Document(string language, string title, string? tagline, string nonce, string bodyHtml, string? heading = null)
     {
         var html = new StringBuilder();
         html.Append($"<!doctype html><html lang=\"{Encode(language)}\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"referrer\" content=\"no-referrer\">");
         html.Append($"<title>{Encode(title)}</title><style nonce=\"{Encode(nonce)}\">{Style}</style></head><body>");
-        html.Append($"<header><h1>{Encode(title)}</h1>");
+        html.Append($"<header><h1>{Encode(heading ?? title)}</h1>");
         if (tagline is not null) html.Append($"<p>{Encode(tagline)}</p>");
         html.Append("</header><main>").Append(bodyHtml).Append("</main></body></html>");
         return html.ToString();

@@ -105,7 +105,7 @@ public static class PublicIntakeForm
         var tokens = antiforgery.GetAndStoreTokens(http);
         var body = new StringBuilder();
         body.Append($"<p>{Encode(T("intake.form.intro"))}</p>");
-        if (errors is { Count: > 0 }) body.Append($"<div class=\"summary\" role=\"alert\"><p>{Encode(T("intake.form.errorSummary"))}</p></div>");
+        if (errors is { Count: > 0 }) body.Append(ErrorSummary(form, errors, T));
         body.Append($"<form method=\"post\" novalidate><input type=\"hidden\" name=\"{Encode(tokens.FormFieldName)}\" value=\"{Encode(tokens.RequestToken!)}\">");
         foreach (var section in form.Sections)
         {
@@ -118,8 +118,25 @@ public static class PublicIntakeForm
 
         var nonce = NewNonce();
         Protect(http, nonce);
-        var html = Document(language, intake.TemplateName, T("intake.form.title"), nonce, body.ToString());
+        // The page's title says there are errors first: it is what a screen reader reads when the page loads.
+        var title = errors is { Count: > 0 } ? texts.Text(language, "intake.form.errorTitle", ("title", intake.TemplateName)) : intake.TemplateName;
+        var html = Document(language, title, T("intake.form.title"), nonce, body.ToString(), heading: intake.TemplateName);
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    /// <summary>
+    /// The answers to check, as links to their fields. The page has no script: `autofocus` puts focus on
+    /// it when the page comes back with errors, and role="alert" has it read out.
+    /// </summary>
+    static string ErrorSummary(IntakeForm form, Dictionary<string, string> errors, Func<string, string> T)
+    {
+        var html = new StringBuilder($"<div class=\"summary\" role=\"alert\" tabindex=\"-1\" autofocus aria-labelledby=\"error-summary-title\"><p id=\"error-summary-title\">{Encode(T("intake.form.errorSummary"))}</p><ul>");
+        foreach (var question in form.Questions.Where(q => errors.ContainsKey(q.Id)))
+        {
+            var target = question.Type is QuestionType.YesNo or QuestionType.SingleChoice or QuestionType.MultipleChoice ? $"{AnswerRules.FieldName(question)}-0" : AnswerRules.FieldName(question);
+            html.Append($"<li><a href=\"#{Encode(target)}\">{Encode(question.Label)}: {Encode(T(errors[question.Id]))}</a></li>");
+        }
+        return html.Append("</ul></div>").ToString();
     }
 
     static string Question(IntakeQuestion q, string[] values, string? error, Func<string, string> T)
@@ -158,11 +175,15 @@ public static class PublicIntakeForm
                     QuestionType.SingleChoice => ("radio", q.Options!.Select(o => (o, o)).ToArray()),
                     _ => ("checkbox", q.Options!.Select(o => (o, o)).ToArray()),
                 };
-                html.Append($"<fieldset{described}><legend>{Encode(q.Label)}{required}</legend>{errorHtml}");
+                // A group of choices: aria-invalid belongs on its inputs (a fieldset's role takes none), the
+                // message is the group's description.
+                var groupDescribed = error is null ? "" : $" aria-describedby=\"{errorId}\"";
+                var choiceInvalid = error is null ? "" : " aria-invalid=\"true\"";
+                html.Append($"<fieldset{groupDescribed}><legend>{Encode(q.Label)}{required}</legend>{errorHtml}");
                 for (var i = 0; i < options.Length; i++)
                 {
                     var (optionValue, optionLabel) = options[i];
-                    html.Append($"<div class=\"choice\"><input type=\"{type}\" id=\"{id}-{i}\" name=\"{id}\" value=\"{Encode(optionValue)}\"{(values.Contains(optionValue) ? " checked" : "")}><label for=\"{id}-{i}\">{Encode(optionLabel)}</label></div>");
+                    html.Append($"<div class=\"choice\"><input type=\"{type}\" id=\"{id}-{i}\" name=\"{id}\" value=\"{Encode(optionValue)}\"{(values.Contains(optionValue) ? " checked" : "")}{choiceInvalid}><label for=\"{id}-{i}\">{Encode(optionLabel)}</label></div>");
                 }
                 html.Append("</fieldset>");
                 break;

@@ -17,7 +17,7 @@ test('links an unknown sender as primary email of an existing client found by se
   const sam = participant(pane, 'From: Sam Rivera');
   await sam.getByText('Not a client yet').waitFor();
 
-  await sam.getByRole('button', { name: 'Link sam.rivera@example.com to existing client' }).click();
+  await sam.getByRole('button', { name: 'Link to existing client: sam.rivera@example.com' }).click();
   const dialog = pane.getByRole('dialog', { name: 'Link to existing client' });
   await dialog.getByText('Address: sam.rivera@example.com').waitFor();
 
@@ -59,7 +59,7 @@ test('asks before replacing a primary email, and keeps the old one as secondary 
   const session = await open({ tenant, message: 'msg-unknown-sender' });
   const { pane } = session;
   const sam = participant(pane, 'From: Sam Rivera');
-  await sam.getByRole('button', { name: 'Link sam.rivera@example.com to existing client' }).click();
+  await sam.getByRole('button', { name: 'Link to existing client: sam.rivera@example.com' }).click();
   const dialog = pane.getByRole('dialog', { name: 'Link to existing client' });
   await dialog.getByRole('searchbox', { name: 'Search clients' }).fill('paula');
   await dialog.getByRole('radio', { name: /Paula Lima/ }).check();

@@ -15,7 +15,7 @@ test('links a secondary email, then recognises mail from that address as the cli
   const from = participant(pane, 'From: Ana Souza');
   await from.getByText('Not a client yet').waitFor();
 
-  await from.getByRole('button', { name: 'Link ana.souza@example.com to existing client' }).click();
+  await from.getByRole('button', { name: 'Link to existing client: ana.souza@example.com' }).click();
   const dialog = pane.getByRole('dialog', { name: 'Link to existing client' });
   await dialog.getByRole('searchbox', { name: 'Search clients' }).pressSequentially('souza', { delay: 40 });
   await dialog.getByRole('radio', { name: /Ana Souza/ }).check();

@@ -32,7 +32,8 @@ test('saves the open message to the client record, lists it in History and unsav
   const offer = record.getByTestId('save-open-email');
   await offer.getByText('Saved to record').waitFor();
   await record.getByRole('tab', { name: 'History' }).click();
-  const entry = record.getByRole('listitem', { name: 'Email saved to the record: Reagendar a consulta de quinta' });
+  // A feed article, named by its kind and subject, then its day and time.
+  const entry = record.getByRole('article', { name: /^Email saved to the record: Reagendar a consulta de quinta · / });
   await entry.getByText('Olá! Preciso remarcar', { exact: false }).waitFor();
   // Named after the signed-in practitioner who saved it.
   await entry.getByText(/^Saved to record by \S/).waitFor();

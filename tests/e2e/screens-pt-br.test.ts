@@ -28,12 +28,12 @@ test('pt-BR at 340 px: participants, link, new client, intake modal, record tabs
   await from.getByText('Identificado por E-mail secundário').waitFor();
   await participant(pane, 'Cc: Okafor Family').getByText('Compartilhado por 2 clientes. Escolha um:').waitFor();
   const marco = participant(pane, 'Para: Marco Bianchi');
-  await marco.getByRole('button', { name: 'Novo cliente a partir de marco.bianchi@example.org' }).waitFor();
+  await marco.getByRole('button', { name: 'Novo cliente: marco.bianchi@example.org' }).waitFor();
   expect(await pane.getByRole('button', { name: 'Novo cliente…', exact: true }).count()).toBe(1);
   await session.screenshot('19-pt-BR-participants');
 
   // Link to an existing client: the results are named once.
-  await marco.getByRole('button', { name: 'Vincular marco.bianchi@example.org a cliente existente' }).click();
+  await marco.getByRole('button', { name: 'Vincular a cliente existente: marco.bianchi@example.org' }).click();
   const link = pane.getByRole('dialog', { name: 'Vincular a cliente existente' });
   await link.getByRole('searchbox', { name: 'Buscar clientes' }).or(link.getByRole('textbox', { name: 'Buscar clientes' })).fill('Okafor');
   await link.getByText('Escolha o cliente (2 encontrados)').waitFor();

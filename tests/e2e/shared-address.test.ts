@@ -23,7 +23,7 @@ test('a family address shared by two clients asks which record to open', async (
   // Never a silent guess: both are offered, ordered by display name, and no create/link buttons.
   const choices = family.getByRole('button', { name: /^Open / });
   await expect.poll(() => choices.allTextContents()).toEqual(['Open Amara Okafor', 'Open Chidi Okafor']);
-  expect(await family.getByRole('button', { name: /New client from/ }).count()).toBe(0);
+  expect(await family.getByRole('button', { name: /^New client: / }).count()).toBe(0);
   await session.screenshot('04-shared-address');
 
   await family.getByRole('button', { name: 'Open Chidi Okafor' }).click();

@@ -58,7 +58,7 @@ test('+ New client warns that a client with the same name exists and links the a
   const sender = participant(session.pane, 'De: Costa, Beatriz');
   // Without an address the suggestion offers it as the primary email.
   await sender.getByRole('button', { name: 'Vincular como e-mail principal: Beatriz Costa' }).waitFor();
-  await sender.getByRole('button', { name: 'Novo cliente a partir de bia.costa@example.com' }).click();
+  await sender.getByRole('button', { name: 'Novo cliente: bia.costa@example.com' }).click();
   const dialog = session.pane.getByRole('dialog', { name: 'Novo cliente' });
   await dialog.getByRole('button', { name: 'Criar', exact: true }).click();
   const warning = dialog.getByTestId('same-name');

@@ -60,7 +60,7 @@ describe('App', () => {
     });
     render(<App office={gateway} api={api} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Link ana.work@example.com to existing client' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Link to existing client: ana.work@example.com' }));
     await userEvent.type(await screen.findByRole('searchbox'), 'ana');
     await userEvent.click(await screen.findByRole('radio', { name: /Ana Souza/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -109,7 +109,7 @@ describe('App', () => {
     await screen.findByRole('listitem', { name: 'From: Ana' });
 
     const names = screen.getAllByRole('button', { name: /new client/i }).map((button) => button.getAttribute('aria-label') ?? button.textContent);
-    expect(names).toEqual(['New client…', 'New client from ana@example.com', 'New client from bo@example.com']);
+    expect(names).toEqual(['New client…', 'New client: ana@example.com', 'New client: bo@example.com']);
     expect(new Set(screen.getAllByRole('button', { name: /new client/i }).map((button) => button.textContent)).size).toBe(2);
 
     await userEvent.click(screen.getByRole('button', { name: 'New client…' }));

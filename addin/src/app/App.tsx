@@ -9,6 +9,7 @@ import { I18nProvider } from '../i18n/I18nContext';
 import { createTranslator, localeFor } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
 import { clipboardCopier } from './clipboard';
+import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
@@ -22,18 +23,33 @@ const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ de
 
 const useStyles = makeStyles({
   loading: { padding: tokens.spacingHorizontalM },
-  pane: { minHeight: '100vh', minWidth: '280px', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
+  pane: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    // What the pane moves focus to itself (the record, a feed article, a result) shows it as Fluent's controls do.
+    // Fluent draws a double underline on a focused link; an outline makes it as plain as on buttons.
+    '& .fui-Link:focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+    '& [tabindex="-1"]:focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
+  // Read by screen readers, not shown.
+  liveRegion: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
-
-/**
- * Runs `then` once no modal dialog is in the document and the page behind it is visible to assistive
- * technology again (checked each frame, at most about a second).
- */
-function whenNoModalIsOpen(then: () => void, framesLeft = 60) {
-  const open = document.querySelector('[aria-modal="true"], body > [aria-hidden="true"]');
-  if (!open || framesLeft <= 0) then();
-  else requestAnimationFrame(() => whenNoModalIsOpen(then, framesLeft - 1));
-}
 
 export interface AppProps {
   office: OfficeGateway;
@@ -65,6 +81,14 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   // The intake modal has its own slot: the New client dialog finishes closing while it opens.
   const [intake, setIntake] = useState<IntakeRequest | null>(null);
   const closeIntake = useCallback(() => setIntake((previous) => (previous ? { ...previous, open: false } : previous)), []);
+  // Results a screen reader user would otherwise miss ("Client created", "Email linked"): one polite live
+  // region for the whole pane. A counter makes the same words announced twice in a row count as new.
+  const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
+  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
+  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;
+  useEffect(() => {
+    if (savedCount > 0) announce(translator.t('save.saved'));
+  }, [savedCount, announce, translator]);
 
   // A pinned pane follows the selection: a new message brings back its people.
   useEffect(
@@ -78,12 +102,20 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   );
 
   const openClient = useCallback(
-    (clientId: string) => {
+    (clientId: string, { moveFocus = true } = {}) => {
       closeDialog();
       setView({ kind: 'record', clientId });
+      // The control that opened it is gone: focus goes to the record.
+      if (moveFocus) focusWhenShown(openRecord);
     },
     [closeDialog],
   );
+  const backToParticipants = () => {
+    const from = view.kind === 'record' ? view.clientId : null;
+    setView({ kind: 'participants' });
+    // Back where the person was: the row of the client they had opened, else the list's heading.
+    focusWhenShown(() => (from ? clientRowAction(from)() : null) ?? document.getElementById('participants-heading'));
+  };
 
   const searchClients = useCallback(
     async (search: string, signal: AbortSignal) => (await api.searchClients({ search, limit: 20 }, signal)).items,
@@ -108,7 +140,9 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   // The intake step follows every create: the record opens behind the intake modal.
   const handleCreated = (record: ClientRecord) => {
     if (record.email) participants.markAsClient(record.email, { clientId: record.id, displayName: record.displayName, matchedAs: 'primary' });
-    openClient(record.id);
+    // Focus goes to the record once the intake modal, which opens first, closes.
+    openClient(record.id, { moveFocus: false });
+    announce(translator.t('announce.clientCreated', { name: record.displayName }));
     // Fluent modals must not overlap: each hides the page behind it and later restores what it saw, so
     // the intake modal opens once the New client dialog has finished closing.
     whenNoModalIsOpen(() => setIntake((previous) => ({ record, serial: (previous?.serial ?? 0) + 1, open: true })));
@@ -123,6 +157,9 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
       matchedAs: linked?.kind === 'field' && linked.label ? linked.label : 'primary',
     });
     closeDialog();
+    announce(translator.t('announce.emailLinked', { address, name: record.displayName }));
+    // The Link button is gone: focus goes to the row's new first action, "Open {name}".
+    focusWhenShown(participantAction(address));
   };
 
   /** One click on a suggested client: the address becomes its primary email, or a secondary one under the usual label. */
@@ -142,7 +179,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
     <I18nProvider translator={translator}>
       <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
         <PaneHeader
-          onBack={view.kind === 'record' ? () => setView({ kind: 'participants' }) : undefined}
+          onBack={view.kind === 'record' ? backToParticipants : undefined}
           rowsOfferNewClient={rowsOfferNewClient}
           onNewClient={() => {
             void loadIntakeDialog();
@@ -219,13 +256,20 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             onSent={() => {
               closeIntake();
               showIntakeTab(intake.record.id);
+              focusWhenShown(openRecord);
             }}
             // Behind the explanation, the record's Intake tab loads with the not-sent intake to send again.
             onNotSent={() => showIntakeTab(intake.record.id)}
-            onDismiss={closeIntake}
+            onDismiss={() => {
+              closeIntake();
+              focusWhenShown(openRecord);
+            }}
           />
         )}
         </Suspense>
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="announcements">
+          {announcement.text && <span key={announcement.serial}>{announcement.text}</span>}
+        </div>
       </FluentProvider>
     </I18nProvider>
   );

@@ -23,6 +23,28 @@ describe('history timeline', () => {
     expect(appendUnique([a], [a, b, b]).map((i) => i.id)).toEqual(['a', 'b']);
   });
 
+  it('is a feed of articles, numbered while more may come, and Page Down / Page Up move between them', async () => {
+    const api = fakeApi({
+      getHistory: async () =>
+        page({ items: [historyItem({ id: 'm:1', subject: 'First' }), historyItem({ id: 'm:2', subject: 'Second' })], nextCursor: 'c1' }),
+    });
+    renderInPane(<HistoryTimeline api={api} office={{ openMessage: vi.fn() }} clientId="c-ana" />);
+
+    const feed = await screen.findByRole('feed');
+    await within(feed).findByText('Second');
+    const articles = within(feed).getAllByRole('article');
+    expect([...feed.children].every((child) => child.tagName === 'ARTICLE')).toBe(true);
+    expect(articles.map((a) => [a.getAttribute('aria-posinset'), a.getAttribute('aria-setsize')])).toEqual([
+      ['1', '-1'],
+      ['2', '-1'],
+    ]);
+    articles[0].focus();
+    await userEvent.keyboard('{PageDown}');
+    expect(document.activeElement).toBe(articles[1]);
+    await userEvent.keyboard('{PageUp}');
+    expect(document.activeElement).toBe(articles[0]);
+  });
+
   it('follows nextCursor on "Load more" without duplicates', async () => {
     const getHistory = vi.fn(async (_id: string, query: { cursor?: string | null }) =>
       query.cursor

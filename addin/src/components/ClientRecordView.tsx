@@ -12,7 +12,8 @@ import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
 
 const useStyles = makeStyles({
   padded: { padding: tokens.spacingHorizontalM },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Wrap onto a second line rather than run out of a 170 px pane (200 % zoom).
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   openEmail: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   calm: { color: tokens.colorNeutralForeground3 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalL },
@@ -63,7 +64,8 @@ export function ClientRecordView({ state, actions, renderTimeline, renderIntake,
   const { record, fields } = state;
   const offerSave = !!saveOpenEmail?.save.canSave && involves(record, saveOpenEmail.participantAddresses);
   return (
-    <article aria-label={record.displayName}>
+    // Focusable by the pane (not by Tab): it moves focus here after create and open.
+    <article aria-label={record.displayName} tabIndex={-1}>
       <RecordHeader record={record} onUnlinkEmail={actions.unlinkEmail}>
         {offerSave && (
           <div className={styles.openEmail} data-testid="save-open-email">

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
+import { useFocusReturn } from './useFocusReturn';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -18,9 +19,10 @@ export interface ConfirmDialogProps {
 /** "Are you sure?" before an action that removes something: the action first, Cancel beside it. */
 export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCancel, busy = false, children }: ConfirmDialogProps) {
   const { t } = useI18n();
+  const surface = useFocusReturn(open);
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && !busy && onCancel()}>
-      <DialogSurface>
+      <DialogSurface ref={surface}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>

@@ -10,7 +10,7 @@ import { looksLikeEmail } from './validation';
 
 const useStyles = makeStyles({
   section: { padding: `0 ${tokens.spacingHorizontalM}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
+  heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   list: { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(90px, auto) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },

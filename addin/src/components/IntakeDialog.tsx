@@ -24,6 +24,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { Locale } from '../i18n/translator';
 import { ErrorBar } from './ErrorBar';
 import { IntakeLink, type CopyText } from './IntakeLink';
+import { useFocusReturn } from './useFocusReturn';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -84,6 +85,7 @@ export const personalise = (text: string, client: IntakeClient) => text.split('{
 export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, copyText, onSent, onNotSent, onDismiss }: IntakeDialogProps) {
   const { t, locale } = useI18n();
   const styles = useStyles();
+  const surface = useFocusReturn(open);
   const [language, setLanguage] = useState<Locale>(locale);
   const [templates, setTemplates] = useState<Templates>({ kind: 'loading' });
   const [templateId, setTemplateId] = useState('');
@@ -135,7 +137,7 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, c
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && close()}>
       {sending.kind === 'linkReady' ? (
-        <DialogSurface>
+        <DialogSurface ref={surface}>
           <DialogBody>
             <DialogTitle>{t('intake.linkReadyTitle')}</DialogTitle>
             <DialogContent className={styles.form}>
@@ -149,7 +151,7 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, c
           </DialogBody>
         </DialogSurface>
       ) : sending.kind === 'notSent' ? (
-        <DialogSurface aria-describedby="intake-not-sent">
+        <DialogSurface ref={surface} aria-describedby="intake-not-sent">
           <DialogBody>
             <DialogTitle>{t('intake.dialogTitle')}</DialogTitle>
             <DialogContent className={styles.form}>
@@ -166,7 +168,7 @@ export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, c
           </DialogBody>
         </DialogSurface>
       ) : (
-        <DialogSurface aria-describedby="intake-intro">
+        <DialogSurface ref={surface} aria-describedby="intake-intro">
           <DialogBody>
             <DialogTitle>{t('intake.dialogTitle')}</DialogTitle>
             <DialogContent className={styles.form}>

@@ -26,6 +26,7 @@ import { isApiError } from '../api/errors';
 import type { ClientRecord, ClientSummary, LinkEmailBody } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
+import { useFocusReturn } from './useFocusReturn';
 import { useDebouncedSearch } from './useDebouncedSearch';
 
 const useStyles = makeStyles({
@@ -60,6 +61,7 @@ interface SaveOptions {
 export function LinkClientDialog({ open = true, address, searchClients, linkEmail, onLinked, onDismiss, searchDelayMs }: LinkClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
+  const surface = useFocusReturn(open);
   const [query, setQuery] = useState('');
   const { state: search, retry: retrySearch } = useDebouncedSearch(query, searchClients, searchDelayMs);
   const [selected, setSelected] = useState<ClientSummary | null>(null);
@@ -123,7 +125,7 @@ export function LinkClientDialog({ open = true, address, searchClients, linkEmai
 
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !pending && onDismiss()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface ref={surface} aria-describedby={undefined}>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{t('link.title')}</DialogTitle>

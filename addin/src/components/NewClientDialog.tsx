@@ -28,6 +28,7 @@ import type { ResolvedParticipant } from '../app/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { splitDisplayName } from '../names/splitDisplayName';
 import { ErrorBar } from './ErrorBar';
+import { useFocusReturn } from './useFocusReturn';
 import { looksLikeEmail } from './validation';
 
 const useStyles = makeStyles({
@@ -94,6 +95,7 @@ export function NewClientDialog({
 }: NewClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
+  const surface = useFocusReturn(open);
   const { unknown, known } = useMemo(() => orderedForChoice(participants), [participants]);
   const choosable = [...unknown, ...known];
   const initial =
@@ -212,7 +214,7 @@ export function NewClientDialog({
 
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !isPending && onDismiss()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface ref={surface} aria-describedby={undefined}>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{t('newClient.title')}</DialogTitle>

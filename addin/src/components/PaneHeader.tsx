@@ -5,13 +5,15 @@ import { useI18n } from '../i18n/I18nContext';
 const useStyles = makeStyles({
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minHeight: '40px',
   },
-  title: { flexGrow: 1, minWidth: 0 },
+  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  action: { flexShrink: 0 },
 });
 
 export interface PaneHeaderProps {
@@ -32,7 +34,7 @@ export function PaneHeader({ onBack, onNewClient, newClientDisabled, rowsOfferNe
       <Text as="h1" weight="semibold" size={400} className={styles.title}>
         {t('app.title')}
       </Text>
-      <Button appearance={rowsOfferNewClient ? 'secondary' : 'primary'} size="small" onClick={onNewClient} disabled={newClientDisabled}>
+      <Button appearance={rowsOfferNewClient ? 'secondary' : 'primary'} size="small" className={styles.action} onClick={onNewClient} disabled={newClientDisabled}>
         {t('header.newClient')}
       </Button>
     </header>

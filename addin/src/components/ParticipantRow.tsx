@@ -10,17 +10,25 @@ export type { SaveToRecordProps } from './SaveToRecord';
 const useStyles = makeStyles({
   row: {
     display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
+    // minmax(0, …): the text column shrinks to the pane (170 CSS px at 200 % zoom) and wraps, never widens it.
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  identity: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1, minWidth: 0 },
+  identity: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  // Wrapped, not cut with an ellipsis: the whole name stays readable in a narrow or zoomed pane.
+  name: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: 0 },
+  // Fluent buttons keep their label on one line; in a narrow pane it wraps inside the button instead.
+  action: { maxWidth: '100%', minWidth: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' },
   address: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
   choices: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyle: 'none', width: '100%' },
-  choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+  choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  link: { textAlign: 'start', overflowWrap: 'anywhere' },
+  details: { minWidth: 0 },
+  // A status too long for a zoomed pane wraps inside its badge, which grows, instead of spilling over its border.
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', maxWidth: '100%', overflowWrap: 'anywhere' },
   calm: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -31,6 +39,9 @@ function MatchedAs({ match }: { match: LookupMatch }) {
   if (match.matchedAs === 'primary') return null;
   return <Caption1 className={styles.calm}>{t('participants.matchedAs', { label: match.matchedAs })}</Caption1>;
 }
+
+const clientIdsOf = (status: ResolvedParticipant['status']) =>
+  status.kind === 'client' ? status.match.clientId : status.kind === 'shared' ? status.matches.map((m) => m.clientId).join(' ') : undefined;
 
 export interface ParticipantRowProps {
   participant: ResolvedParticipant;
@@ -49,9 +60,9 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
   const shownName = participant.displayName || emailAddress;
 
   return (
-    <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress}>
+    <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress} data-client-ids={clientIdsOf(status)}>
       <Avatar name={participant.displayName || undefined} size={32} aria-hidden />
-      <div>
+      <div className={styles.details}>
         <div className={styles.identity}>
           {/* Names come from email headers: React renders them as text, never as markup. */}
           <Text weight="semibold" className={styles.name} title={shownName}>
@@ -65,8 +76,8 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
         <div className={styles.status}>
           {status.kind === 'client' && (
             <>
-              <Badge appearance="tint" color="success">{t('participants.status.client')}</Badge>
-              <Link onClick={() => onOpenClient(status.match.clientId)}>
+              <Badge appearance="tint" color="success" className={styles.badge}>{t('participants.status.client')}</Badge>
+              <Link className={styles.link} onClick={() => onOpenClient(status.match.clientId)}>
                 {t('participants.openClient', { name: status.match.displayName })}
               </Link>
               <MatchedAs match={status.match} />
@@ -75,13 +86,13 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'shared' && (
             <>
-              <Badge appearance="tint" color="warning">{t('participants.status.shared')}</Badge>
+              <Badge appearance="tint" color="warning" className={styles.badge}>{t('participants.status.shared')}</Badge>
               <Caption1>{t('participants.sharedBy', { count: status.matches.length })}</Caption1>
               <ul className={styles.choices}>
                 {status.matches.map((match) => (
                   <li key={match.clientId}>
                     <div className={styles.choice}>
-                      <Link onClick={() => onOpenClient(match.clientId)}>
+                      <Link className={styles.link} onClick={() => onOpenClient(match.clientId)}>
                         {t('participants.openClient', { name: match.displayName })}
                       </Link>
                       <MatchedAs match={match} />
@@ -98,29 +109,29 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'unknown' && status.checking && (
             <>
-              <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
+              <Badge appearance="tint" color="subtle" className={styles.badge}>{t('participants.status.unknown')}</Badge>
               <Caption1 className={styles.calm}>{t('participants.status.checking')}</Caption1>
             </>
           )}
           {status.kind === 'colleague' && (
             <>
-              <Badge appearance="tint" color="brand">{t('participants.status.colleague')}</Badge>
+              <Badge appearance="tint" color="brand" className={styles.badge}>{t('participants.status.colleague')}</Badge>
               <Caption1 className={styles.calm}>{t('participants.colleagueHint')}</Caption1>
             </>
           )}
           {status.kind === 'notTracked' && (
             <>
-              <Badge appearance="tint" color="informative">{t('participants.status.notTracked')}</Badge>
+              <Badge appearance="tint" color="informative" className={styles.badge}>{t('participants.status.notTracked')}</Badge>
               <Caption1 className={styles.calm}>{t('participants.notTrackedHint')}</Caption1>
             </>
           )}
           {status.kind === 'unknown' && !status.checking && (
             <>
-              <Badge appearance="tint" color="subtle">{t('participants.status.unknown')}</Badge>
-              <Button size="small" appearance="primary" aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
+              <Badge appearance="tint" color="subtle" className={styles.badge}>{t('participants.status.unknown')}</Badge>
+              <Button size="small" appearance="primary" className={styles.action} aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
                 {t('participants.newClient')}
               </Button>
-              <Button size="small" aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
+              <Button size="small" className={styles.action} aria-label={t('participants.linkExistingFor', { address: emailAddress })} onClick={() => onLinkExisting(participant)}>
                 {t('participants.linkExisting')}
               </Button>
               <SuggestedClients address={emailAddress} suggestions={status.suggestions} onLink={(suggestion) => onLinkSuggestion(participant, suggestion)} />

@@ -96,8 +96,8 @@ describe('ParticipantsList', () => {
 
     expect(within(unknown).getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(document.querySelector('img[src="x"]')).toBeNull();
-    await userEvent.click(within(unknown).getByRole('button', { name: 'New client from sam@example.com' }));
-    await userEvent.click(within(unknown).getByRole('button', { name: 'Link sam@example.com to existing client' }));
+    await userEvent.click(within(unknown).getByRole('button', { name: 'New client: sam@example.com' }));
+    await userEvent.click(within(unknown).getByRole('button', { name: 'Link to existing client: sam@example.com' }));
 
     expect(props.onNewClient).toHaveBeenCalledWith(participants[2]);
     expect(props.onLinkExisting).toHaveBeenCalledWith(participants[2]);
@@ -107,8 +107,8 @@ describe('ParticipantsList', () => {
     renderList({ kind: 'ready', participants }, 'pt-BR');
     const unknown = screen.getByRole('listitem', { name: 'Cc: <img src=x onerror=alert(1)>' });
 
-    expect(within(unknown).getByRole('button', { name: 'Novo cliente a partir de sam@example.com' }).textContent).toBe('+ Novo cliente');
-    expect(within(unknown).getByRole('button', { name: 'Vincular sam@example.com a cliente existente' })).toBeTruthy();
+    expect(within(unknown).getByRole('button', { name: 'Novo cliente: sam@example.com' }).textContent).toBe('+ Novo cliente');
+    expect(within(unknown).getByRole('button', { name: 'Vincular a cliente existente: sam@example.com' })).toBeTruthy();
   });
 
   it('shows an invalid address calmly, without actions', () => {

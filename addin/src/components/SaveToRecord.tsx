@@ -1,11 +1,14 @@
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
+import { useEffect, useRef } from 'react';
 import type { LookupMatch } from '../api/types';
 import type { SaveState } from '../app/useSaveToRecord';
 import { useI18n } from '../i18n/I18nContext';
 import { errorMessageKey } from './errorMessage';
 
 const useStyles = makeStyles({
+  // Fluent buttons keep their label on one line; in a narrow pane it wraps inside the button instead.
+  action: { maxWidth: '100%', minWidth: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' },
   saved: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
   saveError: { color: tokens.colorPaletteRedForeground1, width: '100%' },
 });
@@ -22,21 +25,33 @@ export function SaveToRecord({ match, save }: { match: Pick<LookupMatch, 'client
   const { t } = useI18n();
   const styles = useStyles();
   const state = save.states[match.clientId];
+  const savedNote = useRef<HTMLSpanElement | null>(null);
+  const pressedWithFocus = useRef(false);
+  // The button is disabled while saving and gone once saved: focus, lost with it, moves to what replaced
+  // it (the pane's live region announces the result).
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (state?.kind === 'saved' && pressedWithFocus.current && lost) savedNote.current?.focus();
+  }, [state?.kind]);
   if (state?.kind === 'saved') {
     return (
-      <Caption1 className={styles.saved} role="status">
+      <Text size={200} className={styles.saved} ref={savedNote} tabIndex={-1}>
         <CheckmarkRegular aria-hidden /> {t('save.saved')}
-      </Caption1>
+      </Text>
     );
   }
   return (
     <>
       <Button
         size="small"
+        className={styles.action}
         icon={<BookmarkRegular />}
         disabled={state?.kind === 'saving'}
-        aria-label={t('save.actionFor', { name: match.displayName })}
-        onClick={() => save.onSave(match.clientId)}
+        aria-label={t(state?.kind === 'saving' ? 'save.savingFor' : 'save.actionFor', { name: match.displayName })}
+        onClick={(event) => {
+          pressedWithFocus.current = document.activeElement === event.currentTarget;
+          save.onSave(match.clientId);
+        }}
       >
         {state?.kind === 'saving' ? t('save.saving') : t('save.action')}
       </Button>

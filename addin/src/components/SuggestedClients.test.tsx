@@ -39,7 +39,7 @@ describe('Suggested clients', () => {
 
     expect(props.onLinkSuggestion).toHaveBeenCalledWith(unknownWithSuggestions, unknownWithSuggestions.status.kind === 'unknown' && unknownWithSuggestions.status.suggestions[0]);
     // The usual actions stay: the suggestion may be wrong.
-    expect(screen.getByRole('button', { name: 'New client from bia.new@example.net' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New client: bia.new@example.net' })).toBeTruthy();
   });
 
   it('says why a link failed, in the pane language', async () => {

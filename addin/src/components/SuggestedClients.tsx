@@ -12,6 +12,9 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
   reason: { color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1, width: '100%' },
+  // Fluent buttons keep their label on one line; in a narrow pane it wraps inside the button instead.
+  action: { maxWidth: '100%', minWidth: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' },
+  name: { overflowWrap: 'anywhere' },
 });
 
 export interface SuggestedClientsProps {
@@ -49,11 +52,12 @@ export function SuggestedClients({ address, suggestions, onLink }: SuggestedClie
         {suggestions.map((s) => (
           <li key={s.clientId} className={styles.item} data-testid="suggestion">
             <span className={styles.who}>
-              <Text>{s.displayName}</Text>
+              <Text className={styles.name}>{s.displayName}</Text>
               <Caption1 className={styles.reason}>{t(`suggestions.reason.${s.reason}`, { domain: s.domain ?? '' })}</Caption1>
             </span>
             <Button
               size="small"
+              className={styles.action}
               icon={<LinkRegular />}
               disabled={busy !== null}
               aria-label={t(s.linkAs === 'primary' ? 'suggestions.linkPrimaryFor' : 'suggestions.linkSecondaryFor', { name: s.displayName })}

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { BookmarkRegular, MailInboxRegular, OpenRegular, PersonNoteRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HistoryItem } from '../api/types';
 import type { HistoryState } from '../app/useHistory';
 import { eventSentence, groupByDay, timeOfDay } from '../history/timelineText';
@@ -21,7 +21,10 @@ import { ErrorBar } from './ErrorBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  day: { margin: 0, padding: 0, listStyle: 'none' },
+  article: {
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   dayHeading: {
     display: 'block',
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
@@ -37,20 +40,15 @@ const useStyles = makeStyles({
   },
   icon: { fontSize: '20px', color: tokens.colorNeutralForeground3, marginTop: '2px' },
   body: { display: 'flex', flexDirection: 'column', minWidth: 0, gap: tokens.spacingVerticalXXS },
-  line: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', minWidth: 0 },
-  sender: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', flexGrow: 1, minWidth: 0 },
+  line: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', minWidth: 0 },
+  // Wrapped, never cut: a zoomed pane or wider text spacing must not hide a name or a preview.
+  sender: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: 0 },
   time: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   subject: { overflowWrap: 'anywhere' },
   // Takes the line's free space, so an event's time sits at the right edge like an email's.
   eventSentence: { overflowWrap: 'anywhere', flexGrow: 1, minWidth: 0 },
-  preview: {
-    color: tokens.colorNeutralForeground3,
-    overflowWrap: 'anywhere',
-    display: '-webkit-box',
-    WebkitLineClamp: 2,
-    WebkitBoxOrient: 'vertical',
-    overflow: 'hidden',
-  },
+  // Shown whole (the service keeps at most 300 characters).
+  preview: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   calm: { color: tokens.colorNeutralForeground3 },
   more: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalS },
@@ -98,6 +96,7 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
   if (state.kind === 'error') return <ErrorBar error={state.error} onRetry={onRetry} />;
 
   const groups = groupByDay(state.items, now, translator);
+  let positionInFeed = 0;
   const confirmUnsave = async () => {
     const item = confirming;
     setConfirming(null);
@@ -146,25 +145,27 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
       {groups.length === 0 ? (
         <Text className={styles.calm}>{t('timeline.empty')}</Text>
       ) : (
-        <div role="feed" aria-label={t('timeline.label')} aria-busy={state.loadingMore}>
-          {groups.map((group) => (
-            <section key={group.key} aria-label={group.label}>
-              <Caption1 as="h4" className={styles.dayHeading}>
-                {group.label}
-              </Caption1>
-              <ul className={styles.day}>
-                {group.items.map((item) => (
-                  <TimelineEntry
-                    key={item.id}
-                    item={item}
-                    time={timeOfDay(item.occurredAt, locale)}
-                    onOpenInOutlook={onOpenInOutlook}
-                    onUnsave={() => setConfirming(item)}
-                  />
-                ))}
-              </ul>
-            </section>
-          ))}
+        // A feed of articles (WAI-ARIA feed pattern): a screen reader moves through it item by item, and
+        // Page Down / Page Up move focus from one article to the next. Each day's heading opens its first article.
+        <div role="feed" aria-label={t('timeline.label')} aria-busy={state.loadingMore} onKeyDown={moveBetweenArticles}>
+          {groups.flatMap((group) =>
+            group.items.map((item, index) => {
+              const position = ++positionInFeed;
+              return (
+                <TimelineEntry
+                  key={item.id}
+                  item={item}
+                  day={group.label}
+                  dayHeading={index === 0}
+                  position={position}
+                  setSize={hasMore ? -1 : state.items.length}
+                  time={timeOfDay(item.occurredAt, locale)}
+                  onOpenInOutlook={onOpenInOutlook}
+                  onUnsave={() => setConfirming(item)}
+                />
+              );
+            }),
+          )}
         </div>
       )}
 
@@ -193,13 +194,36 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
   );
 }
 
+/** Page Down / Page Up (and arrows on an article itself) move focus between the feed's articles. */
+function moveBetweenArticles(event: KeyboardEvent<HTMLElement>) {
+  const onArticle = (event.target as HTMLElement).tagName === 'ARTICLE';
+  const step =
+    event.key === 'PageDown' || (onArticle && event.key === 'ArrowDown') ? 1 : event.key === 'PageUp' || (onArticle && event.key === 'ArrowUp') ? -1 : 0;
+  if (step === 0) return;
+  const articles = [...event.currentTarget.querySelectorAll<HTMLElement>(':scope > article')];
+  const current = articles.findIndex((article) => article.contains(event.target as Node));
+  const next = articles[current + step];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
 function TimelineEntry({
   item,
+  day,
+  dayHeading,
+  position,
+  setSize,
   time,
   onOpenInOutlook,
   onUnsave,
 }: {
   item: HistoryItem;
+  day: string;
+  /** The first item of its day carries the day's heading. */
+  dayHeading: boolean;
+  position: number;
+  setSize: number;
   time: string;
   onOpenInOutlook: (itemId: string) => void;
   onUnsave: () => void;
@@ -209,26 +233,61 @@ function TimelineEntry({
   const styles = useStyles();
   const Icon = kindIcon[item.kind] ?? PersonNoteRegular;
   const kindLabel = t(`timeline.kind.${item.kind}`);
-
-  if (item.kind === 'event' && item.event) {
-    return (
-      <li className={styles.item} data-testid="timeline-item" data-kind={item.kind}>
-        <Icon className={styles.icon} aria-label={kindLabel} role="img" />
-        <div className={styles.body}>
-          <div className={styles.line}>
-            <Text className={styles.eventSentence}>{eventSentence(item.event, translator)}</Text>
-            <Caption1 className={styles.time}>{time}</Caption1>
-          </div>
-          {item.actorName && <Caption1 className={styles.calm}>{t('timeline.byActor', { name: item.actorName })}</Caption1>}
-        </div>
-      </li>
-    );
-  }
-
-  const sender = item.from ? item.from.name || item.from.address : '';
+  const isEvent = item.kind === 'event' && !!item.event;
+  const sentence = isEvent ? eventSentence(item.event!, translator) : '';
   const subject = item.subject || t('timeline.noSubject');
+
   return (
-    <li className={styles.item} data-testid="timeline-item" data-kind={item.kind} aria-label={`${kindLabel}: ${subject}`}>
+    <article
+      className={styles.article}
+      data-testid="timeline-item"
+      data-kind={item.kind}
+      aria-label={`${isEvent ? sentence : `${kindLabel}: ${subject}`} · ${day} ${time}`}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      // Reachable by Page Down / Page Up from a neighbour, not by Tab (its actions are).
+      tabIndex={-1}
+    >
+      {dayHeading && (
+        <Caption1 as="h4" className={styles.dayHeading}>
+          {day}
+        </Caption1>
+      )}
+      <div className={styles.item}>{isEvent ? <EventBody item={item} sentence={sentence} time={time} Icon={Icon} kindLabel={kindLabel} /> : <EmailBody item={item} subject={subject} time={time} Icon={Icon} kindLabel={kindLabel} onOpenInOutlook={onOpenInOutlook} onUnsave={onUnsave} />}</div>
+    </article>
+  );
+}
+
+interface BodyProps {
+  item: HistoryItem;
+  time: string;
+  Icon: (typeof kindIcon)[keyof typeof kindIcon];
+  kindLabel: string;
+}
+
+function EventBody({ item, sentence, time, Icon, kindLabel }: BodyProps & { sentence: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  return (
+    <>
+      <Icon className={styles.icon} aria-label={kindLabel} role="img" />
+      <div className={styles.body}>
+        <div className={styles.line}>
+          <Text className={styles.eventSentence}>{sentence}</Text>
+          <Caption1 className={styles.time}>{time}</Caption1>
+        </div>
+        {item.actorName && <Caption1 className={styles.calm}>{t('timeline.byActor', { name: item.actorName })}</Caption1>}
+      </div>
+    </>
+  );
+}
+
+function EmailBody({ item, subject, time, Icon, kindLabel, onOpenInOutlook, onUnsave }: BodyProps & { subject: string; onOpenInOutlook: (itemId: string) => void; onUnsave: () => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const sender = item.from ? item.from.name || item.from.address : '';
+  return (
+    <>
       <Icon className={styles.icon} aria-label={kindLabel} role="img" />
       <div className={styles.body}>
         <div className={styles.line}>
@@ -258,6 +317,6 @@ function TimelineEntry({
           )}
         </div>
       </div>
-    </li>
+    </>
   );
 }

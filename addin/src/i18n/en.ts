@@ -32,9 +32,10 @@ export const en = {
   'participants.matchedAs': 'Identified by {label}',
   'participants.sharedBy': { one: 'Shared by {count} client. Choose one:', other: 'Shared by {count} clients. Choose one:' },
   'participants.newClient': '+ New client',
-  'participants.newClientFor': 'New client from {address}',
+  // Accessible names start with the visible text (WCAG 2.5.3), so a voice command that says it works.
+  'participants.newClientFor': 'New client: {address}',
   'participants.linkExisting': 'Link to existing client',
-  'participants.linkExistingFor': 'Link {address} to existing client',
+  'participants.linkExistingFor': 'Link to existing client: {address}',
   'participants.noName': '(no name)',
   'participants.status.colleague': 'Colleague',
   'participants.colleagueHint': 'Someone in your organization',
@@ -200,8 +201,11 @@ export const en = {
 
   'save.action': 'Save to record',
   'save.actionFor': 'Save to record: {name}',
+  'save.savingFor': 'Saving to the record of {name}…',
   'save.saving': 'Saving…',
   'save.saved': 'Saved to record',
+  'announce.clientCreated': 'Client created: {name}',
+  'announce.emailLinked': 'Email linked: {address} to {name}',
 
   'intake.dialogTitle': 'Send an intake form',
   'intake.intro': 'Send {name} the intake form by email, or skip for now. You can send it later from the record.',

@@ -36,9 +36,9 @@ export const ptBR: Catalog = {
     other: 'Compartilhado por {count} clientes. Escolha um:',
   },
   'participants.newClient': '+ Novo cliente',
-  'participants.newClientFor': 'Novo cliente a partir de {address}',
+  'participants.newClientFor': 'Novo cliente: {address}',
   'participants.linkExisting': 'Vincular a cliente existente',
-  'participants.linkExistingFor': 'Vincular {address} a cliente existente',
+  'participants.linkExistingFor': 'Vincular a cliente existente: {address}',
   'participants.noName': '(sem nome)',
   'participants.status.colleague': 'Colega',
   'participants.colleagueHint': 'Alguém da sua organização',
@@ -204,8 +204,11 @@ export const ptBR: Catalog = {
 
   'save.action': 'Salvar na ficha',
   'save.actionFor': 'Salvar na ficha: {name}',
+  'save.savingFor': 'Salvando na ficha de {name}…',
   'save.saving': 'Salvando…',
   'save.saved': 'Salvo na ficha',
+  'announce.clientCreated': 'Cliente criado: {name}',
+  'announce.emailLinked': 'E-mail vinculado: {address} a {name}',
 
   'intake.dialogTitle': 'Enviar formulário de admissão',
   'intake.intro': 'Envie o formulário de admissão para {name} por e-mail, ou pule por enquanto. Você pode enviá-lo depois pela ficha.',

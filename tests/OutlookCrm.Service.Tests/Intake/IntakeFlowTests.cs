@@ -94,6 +94,10 @@ public class IntakeFlowTests(ClockedServiceFactory factory) : IClassFixture<Cloc
         Assert.Contains("This answer is required.", html);
         Assert.Contains("Enter a date (year-month-day).", html);
         Assert.Contains("aria-invalid=\"true\"", html);
+        // Told first when the page loads, and a way to each answer: the title, and a summary that takes focus.
+        Assert.Contains("<title>Error: ", html);
+        Assert.Contains("role=\"alert\" tabindex=\"-1\" autofocus", html);
+        Assert.Contains("href=\"#q-details-correct-0\"", html);
     }
 
     [Fact]

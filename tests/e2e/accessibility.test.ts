@@ -30,7 +30,8 @@ describe.each(variants)('axe on every pane screen ($lang, $theme)', ({ lang, the
 
     // Participants: unknown, then its two dialogs.
     await row('from', 'Sam Rivera').getByText(t('participants.status.unknown'), { exact: true }).waitFor();
-    await check('participants: unknown');
+    await row('from', 'Sam Rivera').getByTestId('suggestion').first().waitFor();
+    await check('participants: unknown, with a suggested client');
     await pane.getByRole('button', { name: t('header.newClient'), exact: true }).click();
     const newClient = pane.getByRole('dialog', { name: t('newClient.title') });
     await newClient.waitFor();
@@ -61,6 +62,12 @@ describe.each(variants)('axe on every pane screen ($lang, $theme)', ({ lang, the
 
     await showLoadingThenError(session, t, check);
 
+    // A colleague and a never-tracked sender.
+    await session.select('msg-practice-team');
+    await row('from', 'Dra. Paula Menezes').getByText(t('participants.status.colleague'), { exact: true }).waitFor();
+    await row('cc', 'Resultados Lab Vida').getByText(t('participants.status.notTracked'), { exact: true }).waitFor();
+    await check('participants: colleague and not tracked');
+
     // The record: Personal, its edit forms and the unlink confirmation.
     await session.select('msg-known-client');
     await ana.getByRole('button', { name: t('participants.openClient', { name: 'Ana Souza' }) }).or(ana.getByRole('link', { name: t('participants.openClient', { name: 'Ana Souza' }) })).click();
@@ -75,7 +82,7 @@ describe.each(variants)('axe on every pane screen ($lang, $theme)', ({ lang, the
     await record.getByRole('form', { name: t('customFields.newFieldTitle') }).waitFor();
     await check('record: + New field');
     await record.getByRole('button', { name: t('common.cancel'), exact: true }).click();
-    await confirmationOpensAndCancels(pane, record.getByRole('button', { name: t('record.unlinkAddress', { address: 'ana.souza@example.com' }) }), t('record.unlinkTitle'), 'confirmation: unlink address', check);
+    await confirmationOpensAndCancels(pane, record.getByRole('button', { name: t('record.removeAddressFor', { address: 'ana.souza@example.com' }) }), t('record.removeAddressTitle'), 'confirmation: remove address', check);
 
     // History: the saved email, the record's events, and the remove confirmation.
     await record.getByRole('tab', { name: t('record.tab.history') }).click();
@@ -94,12 +101,16 @@ describe.each(variants)('axe on every pane screen ($lang, $theme)', ({ lang, the
     await session.select('msg-unknown-sender');
     await row('from', 'Sam Rivera').getByRole('button').filter({ hasText: t('participants.newClient') }).click();
     await newClient.getByRole('button', { name: t('newClient.create'), exact: true }).click();
+    // A Sam Rivera exists: the dialog warns first.
+    await newClient.getByTestId('same-name').waitFor();
+    await check('+ New client: same-name warning');
+    await newClient.getByRole('button', { name: t('newClient.createDuplicate'), exact: true }).click();
     const intake = pane.getByRole('alertdialog', { name: t('intake.dialogTitle') });
     await intake.getByTestId('intake-subject').waitFor();
     await check('intake modal (after create)');
     await intake.getByRole('button', { name: t('intake.skip'), exact: true }).click();
     await intake.waitFor({ state: 'hidden' });
-    await pane.getByRole('article', { name: 'Sam Rivera' }).waitFor();
+    await pane.getByRole('article', { name: 'Sam Rivera' }).first().waitFor();
     await check('record: new client');
 
     expect(findings, describeFindings(findings)).toEqual([]);

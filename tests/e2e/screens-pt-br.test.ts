@@ -103,11 +103,11 @@ test('pt-BR at 340 px: participants, link, new client, intake modal, record tabs
   // History: the record event's time sits at the right edge, where the saved email's does.
   await record.getByRole('tab', { name: 'Histórico' }).click();
   const created = pane.getByTestId('timeline-item').filter({ hasText: 'Ficha criada' });
-  const saved = pane.getByRole('listitem', { name: 'E-mail salvo na ficha: Group workshop on Saturday' });
+  const saved = pane.getByRole('article', { name: /^E-mail salvo na ficha: Group workshop on Saturday/ });
   await created.waitFor();
   await saved.waitFor();
   const rightEdgeOfTime = (item: typeof created) =>
-    item.locator('.fui-Caption1').first().evaluate((time) => Math.round(time.getBoundingClientRect().right));
+    item.getByTestId('timeline-time').evaluate((time) => Math.round(time.getBoundingClientRect().right));
   expect(await rightEdgeOfTime(created)).toBe(await rightEdgeOfTime(saved));
   await session.screenshot('19-pt-BR-record-history');
 

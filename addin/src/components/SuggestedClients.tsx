@@ -1,5 +1,4 @@
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { LinkRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Suggestion } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
@@ -58,7 +57,6 @@ export function SuggestedClients({ address, suggestions, onLink }: SuggestedClie
             <Button
               size="small"
               className={styles.action}
-              icon={<LinkRegular />}
               disabled={busy !== null}
               aria-label={t(s.linkAs === 'primary' ? 'suggestions.linkPrimaryFor' : 'suggestions.linkSecondaryFor', { name: s.displayName })}
               onClick={() => void link(s)}

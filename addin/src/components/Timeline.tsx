@@ -274,7 +274,7 @@ function EventBody({ item, sentence, time, Icon, kindLabel }: BodyProps & { sent
       <div className={styles.body}>
         <div className={styles.line}>
           <Text className={styles.eventSentence}>{sentence}</Text>
-          <Caption1 className={styles.time}>{time}</Caption1>
+          <Caption1 className={styles.time} data-testid="timeline-time">{time}</Caption1>
         </div>
         {item.actorName && <Caption1 className={styles.calm}>{t('timeline.byActor', { name: item.actorName })}</Caption1>}
       </div>
@@ -295,7 +295,7 @@ function EmailBody({ item, subject, time, Icon, kindLabel, onOpenInOutlook, onUn
           <Text weight="semibold" className={styles.sender} title={item.from?.address}>
             {sender}
           </Text>
-          <Caption1 className={styles.time}>{time}</Caption1>
+          <Caption1 className={styles.time} data-testid="timeline-time">{time}</Caption1>
         </div>
         <Text className={styles.subject}>{subject}</Text>
         {item.preview && <Caption1 className={styles.preview}>{item.preview}</Caption1>}

@@ -10,7 +10,10 @@ export interface A11yWorkspace {
   ana: Client;
 }
 
-/** Seeds a fresh tenant once: Ana Souza (known, with a custom field and an intake), the Okafor family (shared). */
+/**
+ * Seeds a fresh tenant once: Ana Souza (known, with a custom field and an intake), the Okafor family
+ * (shared), a Sam Rivera to suggest for the unknown sender, and a never-tracked lab.
+ */
 export async function seedA11yWorkspace(baseUrl: string, language: Locale): Promise<A11yWorkspace> {
   const tenant = randomUUID();
   const api = await Api.forTenant(baseUrl, tenant);
@@ -24,6 +27,10 @@ export async function seedA11yWorkspace(baseUrl: string, language: Locale): Prom
   if (!value.ok) throw new Error(`PUT field value → ${value.status}`);
   const intake = await api.send('POST', `/api/clients/${ana.id}/intakes`, { language });
   if (intake.status !== 201) throw new Error(`POST intakes → ${intake.status}`);
+  // Unknown senders: Sam Rivera is suggested (same name, another address); the lab is never tracked.
+  await api.createClient({ firstName: 'Sam', lastName: 'Rivera', email: 'sam.r@family.example' });
+  const listed = await api.send('POST', '/api/never-track', { value: 'labvida.example' });
+  if (listed.status !== 201) throw new Error(`POST never-track → ${listed.status}`);
   return { tenant, api, ana: await api.getClient(ana.id) };
 }
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Graph;
 using Microsoft.Identity.Web;
-using Microsoft.Kiota.Abstractions.Authentication;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Mailbox;
@@ -25,10 +24,7 @@ public sealed class GraphOrganizationDomains(
     {
         try
         {
-            var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
-            var graphBase = new Uri(mailbox.GraphBaseUrl);
-            var authentication = new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(tokens, principal, Scopes, graphBase));
-            var graph = new GraphServiceClient(httpClients.CreateClient(GraphMailboxHistory.HttpClientName), authentication, mailbox.GraphBaseUrl);
+            var graph = CallerGraph.For(httpClients, GraphMailboxHistory.HttpClientName, tokens, http, Scopes, mailbox.GraphBaseUrl);
             var organizations = await graph.Organization.GetAsync(r => r.QueryParameters.Select = ["verifiedDomains"], cancellationToken);
             return (organizations?.Value ?? [])
                 .SelectMany(o => o.VerifiedDomains ?? [])

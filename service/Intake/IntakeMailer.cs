@@ -6,7 +6,6 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
-using Microsoft.Kiota.Abstractions.Authentication;
 using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Problems;
 
@@ -29,9 +28,7 @@ public sealed class GraphIntakeMailer(
 
     public async Task SendAsync(IntakeEmail email, CancellationToken cancellationToken)
     {
-        var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
-        var provider = new GraphAccessTokenProvider(tokens, principal, Scopes, new Uri(settings.GraphBaseUrl));
-        var graph = new GraphServiceClient(httpClients.CreateClient(HttpClientName), new BaseBearerTokenAuthenticationProvider(provider), settings.GraphBaseUrl);
+        var graph = CallerGraph.For(httpClients, HttpClientName, tokens, http, Scopes, settings.GraphBaseUrl);
         try
         {
             await graph.Me.SendMail.PostAsync(new SendMailPostRequestBody

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Graph;
 using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
 
@@ -18,5 +19,17 @@ public sealed class GraphAccessTokenProvider(ITokenAcquisition tokens, ClaimsPri
         if (!AllowedHostsValidator.IsUrlHostValid(uri) || uri.Port != graphBase.Port) return string.Empty;
         if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback) throw new InvalidOperationException("Microsoft Graph must be reached over HTTPS.");
         return await tokens.GetAccessTokenForUserAsync(scopes, authenticationScheme: null, tenantId: null, userFlow: null, user: user, tokenAcquisitionOptions: null);
+    }
+}
+
+/// <summary>The one way the service builds a Graph client: for the signed-in caller, with these scopes, on a named HttpClient.</summary>
+public static class CallerGraph
+{
+    public static GraphServiceClient For(
+        IHttpClientFactory httpClients, string httpClientName, ITokenAcquisition tokens, IHttpContextAccessor http, IEnumerable<string> scopes, string graphBaseUrl)
+    {
+        var caller = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
+        var authentication = new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(tokens, caller, scopes, new Uri(graphBaseUrl)));
+        return new GraphServiceClient(httpClients.CreateClient(httpClientName), authentication, graphBaseUrl);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
-using Microsoft.Kiota.Abstractions.Authentication;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
 
@@ -58,10 +57,7 @@ public sealed class GraphMailboxHistory(
 
     async Task<List<MailboxMessage>> SearchAsync(IReadOnlyList<string> addresses, HistoryPosition? before, int count, CancellationToken cancellationToken)
     {
-        var graphBase = new Uri(settings.GraphBaseUrl);
-        var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user.");
-        var authentication = new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(tokens, principal, settings.Scopes, graphBase));
-        var graph = new GraphServiceClient(httpClients.CreateClient(HttpClientName), authentication, settings.GraphBaseUrl);
+        var graph = CallerGraph.For(httpClients, HttpClientName, tokens, http, settings.Scopes, settings.GraphBaseUrl);
 
         var page = await graph.Me.Messages.GetAsync(request =>
         {

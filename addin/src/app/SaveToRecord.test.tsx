@@ -87,7 +87,8 @@ describe('save to record', () => {
       expect(button.textContent).toBe('Salvar na ficha');
       await userEvent.click(button);
 
-      expect(await within(offer).findByRole('status')).toHaveProperty('textContent', ' Salvo na ficha');
+      // The note is focusable, not a second live region: the pane's one live region announces the save.
+      expect(await within(offer).findByText('Salvo na ficha')).toHaveProperty('tabIndex', -1);
       expect(api.saveEmail).toHaveBeenCalledTimes(1);
       expect(api.saveEmail).toHaveBeenCalledWith('c-ana', expect.objectContaining({ internetMessageId: '<m1@example.com>', subject: 'Hello' }));
 

@@ -13,7 +13,6 @@ export const en = {
   'common.notSet': 'Not set',
 
   'header.newClient': 'New client…',
-  'header.newClientLabel': 'New client',
 
   'participants.heading': 'People in this email',
   'participants.listLabel': 'Participants',
@@ -51,7 +50,6 @@ export const en = {
   'suggestions.linkSecondaryFor': 'Link as secondary email: {name}',
   'suggestions.linkPrimaryFor': 'Link as primary email: {name}',
   'suggestions.linking': 'Linking…',
-  'suggestions.linked': 'Address linked to {name}',
   'newClient.duplicate': '{name} already exists. Link this address instead?',
   'newClient.duplicateNoAddress': '{name} already exists. Open the record instead?',
   'newClient.linkInstead': 'Link to {name}',

@@ -14,7 +14,6 @@ export const ptBR: Catalog = {
   'common.notSet': 'Não informado',
 
   'header.newClient': 'Novo cliente…',
-  'header.newClientLabel': 'Novo cliente',
 
   'participants.heading': 'Pessoas neste e-mail',
   'participants.listLabel': 'Participantes',
@@ -54,7 +53,6 @@ export const ptBR: Catalog = {
   'suggestions.linkSecondaryFor': 'Vincular como e-mail secundário: {name}',
   'suggestions.linkPrimaryFor': 'Vincular como e-mail principal: {name}',
   'suggestions.linking': 'Vinculando…',
-  'suggestions.linked': 'Endereço vinculado a {name}',
   'newClient.duplicate': '{name} já existe. Vincular este endereço em vez de criar?',
   'newClient.duplicateNoAddress': '{name} já existe. Abrir a ficha em vez de criar?',
   'newClient.linkInstead': 'Vincular a {name}',

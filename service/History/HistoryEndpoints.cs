@@ -74,7 +74,7 @@ public static class HistoryEndpoints
     /// <summary>The client's addresses the mailbox may be searched for: none the practice never tracks.</summary>
     static async Task<List<string>> TrackedAsync(AppDbContext db, List<string> addresses, CancellationToken cancellationToken)
     {
-        var normalized = addresses.ToDictionary(a => a, EmailAddress.Normalize);
+        var normalized = addresses.Distinct(StringComparer.Ordinal).ToDictionary(a => a, EmailAddress.Normalize, StringComparer.Ordinal);
         var covered = await NeverTrackRules.CoveredAsync(db, normalized.Values.ToList(), cancellationToken);
         return addresses.Where(a => !covered.Contains(normalized[a])).ToList();
     }

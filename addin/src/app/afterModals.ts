@@ -4,8 +4,12 @@
 /** A modal dialog is open or still closing. Tabster's focus sentinels are aria-hidden too, but not modals. */
 const modalIsOpen = () => !!document.querySelector('[aria-modal="true"], body > [aria-hidden="true"]:not([data-tabster-dummy])');
 
-/** Runs `then` once no modal dialog is in the document (checked each frame, at most about a second). */
-export function whenNoModalIsOpen(then: () => void, framesLeft = 60) {
+/**
+ * Runs `then` once no modal dialog is in the document (checked each frame, at most about five seconds:
+ * a modal opened while another is still closing can stay hidden behind it, and a busy machine closes
+ * slowly; a closed dialog ends the wait at once).
+ */
+export function whenNoModalIsOpen(then: () => void, framesLeft = 300) {
   if (!modalIsOpen() || framesLeft <= 0) then();
   else requestAnimationFrame(() => whenNoModalIsOpen(then, framesLeft - 1));
 }

@@ -5,11 +5,12 @@
 const modalIsOpen = () => !!document.querySelector('[aria-modal="true"], body > [aria-hidden="true"]:not([data-tabster-dummy])');
 
 /**
- * Runs `then` once no modal dialog is in the document (checked each frame, at most about five seconds:
- * a modal opened while another is still closing can stay hidden behind it, and a busy machine closes
- * slowly; a closed dialog ends the wait at once).
+ * Runs `then` once no modal dialog is in the document, checked each frame: a modal opened while another
+ * is still closing stays hidden behind it. The limit (about thirty seconds) only guards against a modal
+ * that never leaves; a busy machine can take seconds to close one (five were too few on CI), and a closed
+ * dialog ends the wait at once.
  */
-export function whenNoModalIsOpen(then: () => void, framesLeft = 300) {
+export function whenNoModalIsOpen(then: () => void, framesLeft = 1800) {
   if (!modalIsOpen() || framesLeft <= 0) then();
   else requestAnimationFrame(() => whenNoModalIsOpen(then, framesLeft - 1));
 }

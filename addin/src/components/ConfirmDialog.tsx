@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { useFocusReturn } from './useFocusReturn';
+import { useDialogFocus } from './useDialogFocus';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -19,7 +19,7 @@ export interface ConfirmDialogProps {
 /** "Are you sure?" before an action that removes something: the action first, Cancel beside it. */
 export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCancel, busy = false, children }: ConfirmDialogProps) {
   const { t } = useI18n();
-  const surface = useFocusReturn(open);
+  const surface = useDialogFocus(open);
   return (
     <Dialog open={open} onOpenChange={(_, data) => !data.open && !busy && onCancel()}>
       <DialogSurface ref={surface}>

@@ -24,7 +24,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { Locale } from '../i18n/translator';
 import { ErrorBar } from './ErrorBar';
 import { IntakeLink, type CopyText } from './IntakeLink';
-import { useFocusReturn } from './useFocusReturn';
+import { useDialogFocus } from './useDialogFocus';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -85,7 +85,7 @@ export const personalise = (text: string, client: IntakeClient) => text.split('{
 export function IntakeDialog({ open = true, client, loadTemplates, sendIntake, copyText, onSent, onNotSent, onDismiss }: IntakeDialogProps) {
   const { t, locale } = useI18n();
   const styles = useStyles();
-  const surface = useFocusReturn(open);
+  const surface = useDialogFocus(open);
   const [language, setLanguage] = useState<Locale>(locale);
   const [templates, setTemplates] = useState<Templates>({ kind: 'loading' });
   const [templateId, setTemplateId] = useState('');

@@ -26,7 +26,7 @@ import { isApiError } from '../api/errors';
 import type { ClientRecord, ClientSummary, LinkEmailBody } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
-import { useFocusReturn } from './useFocusReturn';
+import { useDialogFocus } from './useDialogFocus';
 import { useDebouncedSearch } from './useDebouncedSearch';
 
 const useStyles = makeStyles({
@@ -61,7 +61,7 @@ interface SaveOptions {
 export function LinkClientDialog({ open = true, address, searchClients, linkEmail, onLinked, onDismiss, searchDelayMs }: LinkClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const surface = useFocusReturn(open);
+  const surface = useDialogFocus(open);
   const [query, setQuery] = useState('');
   const { state: search, retry: retrySearch } = useDebouncedSearch(query, searchClients, searchDelayMs);
   const [selected, setSelected] = useState<ClientSummary | null>(null);

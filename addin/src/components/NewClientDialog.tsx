@@ -28,7 +28,7 @@ import type { ResolvedParticipant } from '../app/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { splitDisplayName } from '../names/splitDisplayName';
 import { ErrorBar } from './ErrorBar';
-import { useFocusReturn } from './useFocusReturn';
+import { useDialogFocus } from './useDialogFocus';
 import { looksLikeEmail } from './validation';
 
 const useStyles = makeStyles({
@@ -95,7 +95,7 @@ export function NewClientDialog({
 }: NewClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const surface = useFocusReturn(open);
+  const surface = useDialogFocus(open);
   const { unknown, known } = useMemo(() => orderedForChoice(participants), [participants]);
   const choosable = [...unknown, ...known];
   const initial =

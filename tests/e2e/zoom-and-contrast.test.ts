@@ -60,7 +60,7 @@ function layoutProblems(frame: Frame): Promise<string[]> {
         problems.push(`${describe(element)} runs past the right edge (${Math.round(box.right)} > ${root.clientWidth})`);
       }
     }
-    const controls = shown.filter((e) => e.matches('button, a, [role="tab"], [role="radio"], input, .fui-Badge'));
+    const controls = shown.filter((e) => e.matches('button, a, [role="tab"], [role="radio"], input, [data-badge]'));
     for (let i = 0; i < controls.length; i++) {
       for (let j = i + 1; j < controls.length; j++) {
         if (controls[i].contains(controls[j]) || controls[j].contains(controls[i])) continue;
@@ -129,7 +129,7 @@ describe.each<{ lang: Locale; theme: 'light' | 'dark' }>([
 /** Every status badge of the participants, as text and as drawn: its words, and colours that differ. */
 function badges(frame: Frame) {
   return frame.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="participant"] .fui-Badge')].map((badge) => {
+    [...document.querySelectorAll<HTMLElement>('[data-testid="participant"] [data-badge]')].map((badge) => {
       const style = getComputedStyle(badge);
       return { text: badge.innerText.trim(), color: style.color, background: style.backgroundColor, border: style.borderTopColor };
     }),

@@ -5,7 +5,11 @@ import type { LookupResponse } from '../api/types';
 import { clientRecord, intakeTemplate } from '../test/fixtures';
 import { fakeApi } from '../test/fakeApi';
 import { fakeGateway } from '../test/fakeGateway';
+import { translatorFor } from '../i18n/bothCatalogs';
+import { paneTranslator } from '../i18n/catalogs';
 import { App } from './App';
+
+const english = translatorFor('en');
 
 const person = (displayName: string, emailAddress: string) => ({ displayName, emailAddress });
 const unknownResults = (addresses: string[]): LookupResponse => ({ results: addresses.map((address) => ({ address, valid: true, matches: [] })) });
@@ -14,7 +18,7 @@ describe('App', () => {
   it('shows a calm empty state without a selected item and never calls the service', async () => {
     const { gateway } = fakeGateway(null);
     const api = fakeApi();
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
 
     expect(await screen.findByText("Select a message to see who it's from")).toBeTruthy();
     expect(api.lookup).not.toHaveBeenCalled();
@@ -23,7 +27,7 @@ describe('App', () => {
   it('resolves everyone with one lookup and follows ItemChanged', async () => {
     const { gateway, select } = fakeGateway({ from: person('Ana', 'ana@example.com'), to: [person('Bo', 'bo@example.com')], cc: [] });
     const api = fakeApi({ lookup: async (addresses: string[]) => unknownResults(addresses) });
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
 
     expect(await screen.findByRole('listitem', { name: 'From: Ana' })).toBeTruthy();
     expect(api.lookup).toHaveBeenCalledTimes(1);
@@ -38,7 +42,7 @@ describe('App', () => {
     const pending: Record<string, (value: LookupResponse) => void> = {};
     const { gateway, select } = fakeGateway({ from: person('Slow', 'slow@example.com'), to: [], cc: [] });
     const api = fakeApi({ lookup: (addresses: string[]) => new Promise<LookupResponse>((resolve) => (pending[addresses[0]] = resolve)) });
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
     await waitFor(() => expect(pending['slow@example.com']).toBeDefined());
 
     act(() => select({ from: person('Fast', 'fast@example.com'), to: [], cc: [] }));
@@ -58,7 +62,7 @@ describe('App', () => {
       searchClients: async () => ({ items: [{ id: 'c-ana', firstName: 'Ana', lastName: 'Souza', preferredName: null, displayName: 'Ana Souza', email: null, status: 'active' }], nextCursor: null }),
       linkEmail: async () => clientRecord({ emails: [{ address: 'ana.work@example.com', kind: 'primary', fieldId: null, label: null }] }),
     });
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
 
     await userEvent.click(await screen.findByRole('button', { name: 'Link to existing client: ana.work@example.com' }));
     await userEvent.type(await screen.findByRole('searchbox'), 'ana');
@@ -80,7 +84,7 @@ describe('App', () => {
       getClient: async () => created,
       listIntakeTemplates: async () => [intakeTemplate()],
     });
-    render(<App office={gateway} api={api} onClientCreated={onClientCreated} />);
+    render(<App translator={english} office={gateway} api={api} onClientCreated={onClientCreated} />);
     await screen.findByRole('listitem', { name: 'From: Souza, Ana' });
 
     await userEvent.click(screen.getByRole('button', { name: 'New client…' }));
@@ -106,7 +110,7 @@ describe('App', () => {
   it('gives each New client a name of its own: one per unknown participant, and the header\'s that asks whom', async () => {
     const { gateway } = fakeGateway({ from: person('Ana', 'ana@example.com'), to: [person('Bo', 'bo@example.com')], cc: [] });
     const api = fakeApi({ lookup: async (addresses: string[]) => unknownResults(addresses) });
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
     await screen.findByRole('listitem', { name: 'From: Ana' });
 
     const names = screen.getAllByRole('button', { name: /new client/i }).map((button) => button.getAttribute('aria-label') ?? button.textContent);
@@ -120,7 +124,7 @@ describe('App', () => {
 
   it('speaks Portuguese when Outlook does', async () => {
     const { gateway } = fakeGateway(null, { language: 'pt-BR' });
-    render(<App office={gateway} api={fakeApi()} />);
+    render(<App translator={await paneTranslator(gateway)} office={gateway} api={fakeApi()} />);
 
     expect(await screen.findByText('Selecione uma mensagem para ver quem a enviou')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Novo cliente…' })).toBeTruthy();

@@ -1,12 +1,13 @@
-import { FluentProvider, makeStyles, Spinner, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
 import { PaneHeader } from '../components/PaneHeader';
+import { LoadingPlaceholder } from '../components/LoadingPlaceholder';
 import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
-import { createTranslator, localeFor } from '../i18n/translator';
+import type { Translator } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
 import { clipboardCopier } from './clipboard';
 import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
@@ -22,7 +23,6 @@ const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.Int
 const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
 
 const useStyles = makeStyles({
-  loading: { padding: tokens.spacingHorizontalM },
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
   pane: {
     minHeight: '100vh',
@@ -54,6 +54,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   office: OfficeGateway;
   api: ApiClient;
+  /** In Outlook's display language (i18n/catalogs.ts `paneTranslator`). */
+  translator: Translator;
   /** Called after a client is created from the pane; the intake step plugs in here. */
   onClientCreated?: (record: ClientRecord) => void;
   /** The history feature renders the record's communication timeline here. */
@@ -67,9 +69,8 @@ type DialogChoice = { kind: 'newClient'; initialAddress?: string } | { kind: 'li
 type DialogRequest = DialogChoice & { serial: number; open: boolean };
 type IntakeRequest = { record: ClientRecord; serial: number; open: boolean };
 
-export function App({ office, api, onClientCreated, renderTimeline, requestMailboxConsent }: AppProps) {
+export function App({ office, api, translator, onClientCreated, renderTimeline, requestMailboxConsent }: AppProps) {
   const styles = useStyles();
-  const translator = useMemo(() => createTranslator(localeFor(office.displayLanguage())), [office]);
   const isDark = useOfficeTheme(office);
   const participants = useParticipants(office, api);
   const saving = useSaveToRecord(office, api);
@@ -201,7 +202,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
               saveToRecord={saveToRecord}
             />
           ) : (
-            <Suspense fallback={<Spinner className={styles.loading} label={translator.t('app.loading')} />}>
+            <Suspense fallback={<LoadingPlaceholder label={translator.t('app.loading')} rows={2} />}>
               <RecordContainer
                 key={`${view.clientId}:${view.serial ?? 0}`}
                 api={api}

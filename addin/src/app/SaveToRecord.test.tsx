@@ -7,7 +7,10 @@ import { clientRecord, historyItem } from '../test/fixtures';
 import { fakeApi } from '../test/fakeApi';
 import { fakeGateway } from '../test/fakeGateway';
 import { renderInPane } from '../test/render';
+import { translatorFor } from '../i18n/bothCatalogs';
 import { App } from './App';
+
+const english = translatorFor('en');
 import { RecordContainer } from './RecordContainer';
 
 const ana = { displayName: 'Ana Souza', emailAddress: 'ana@example.com' };
@@ -24,7 +27,7 @@ describe('save to record', () => {
   it('saves the open message (metadata and preview) to the client and shows it saved', async () => {
     const { gateway } = fakeGateway({ from: ana, to: [{ displayName: 'Me', emailAddress: 'me@example.com' }], cc: [x500] });
     const api = fakeApi({ lookup: anaIsClient, saveEmail: async () => ({ id: 'se1' }) });
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
 
     const row = await screen.findByRole('listitem', { name: 'From: Ana Souza' });
     await userEvent.click(await within(row).findByRole('button', { name: 'Save to record: Ana Souza' }));
@@ -52,7 +55,7 @@ describe('save to record', () => {
         return { id: 'se1' };
       },
     });
-    render(<App office={gateway} api={api} />);
+    render(<App translator={english} office={gateway} api={api} />);
     const row = await screen.findByRole('listitem', { name: 'From: Ana Souza' });
     const button = await within(row).findByRole('button', { name: 'Save to record: Ana Souza' });
     await userEvent.click(button);
@@ -63,7 +66,7 @@ describe('save to record', () => {
 
   it('is not offered for a draft', async () => {
     const { gateway } = fakeGateway({ from: ana, to: [], cc: [] }, { compose: true });
-    render(<App office={gateway} api={fakeApi({ lookup: anaIsClient })} />);
+    render(<App translator={english} office={gateway} api={fakeApi({ lookup: anaIsClient })} />);
     const row = await screen.findByRole('listitem', { name: 'From: Ana Souza' });
     await within(row).findByRole('button', { name: 'Open Ana Souza' });
     expect(within(row).queryByRole('button', { name: /^Save to record/ })).toBeNull();
@@ -79,7 +82,7 @@ describe('save to record', () => {
     it('saves the open email from the client record with the one save of the rows, and the rows then show it saved', async () => {
       const { gateway } = fakeGateway({ from: ana, to: [{ displayName: 'Me', emailAddress: 'me@example.com' }], cc: [] }, { language: 'pt-BR' });
       const api = fakeApi({ lookup: anaIsClient, getClient: async () => clientRecord({ id: 'c-ana' }), saveEmail: async () => ({ id: 'se1' }) });
-      render(<App office={gateway} api={api} />);
+      render(<App translator={translatorFor('pt-BR')} office={gateway} api={api} />);
       const record = await openAnasRecord('De: Ana Souza', 'Abrir Ana Souza');
       const offer = await within(record).findByTestId('save-open-email');
       expect(within(offer).getByText('Este e-mail')).toBeTruthy();
@@ -101,7 +104,7 @@ describe('save to record', () => {
     it('shows Saved in the record for an email already saved from the participant row', async () => {
       const { gateway } = fakeGateway({ from: ana, to: [], cc: [] });
       const api = fakeApi({ lookup: anaIsClient, getClient: async () => clientRecord({ id: 'c-ana' }), saveEmail: async () => ({ id: 'se1' }) });
-      render(<App office={gateway} api={api} />);
+      render(<App translator={english} office={gateway} api={api} />);
       const row = await screen.findByRole('listitem', { name: 'From: Ana Souza' });
       await userEvent.click(await within(row).findByRole('button', { name: 'Save to record: Ana Souza' }));
       await within(row).findByText('Saved to record');
@@ -120,7 +123,7 @@ describe('save to record', () => {
         getClient: async () => clientRecord({ id: 'c-ana' }),
         findSavedEmail: async () => [{ id: 'se0', clientId: 'c-ana', internetMessageId: '<m1@example.com>' }],
       });
-      render(<App office={gateway} api={api} />);
+      render(<App translator={english} office={gateway} api={api} />);
       const record = await openAnasRecord();
       const offer = await within(record).findByTestId('save-open-email');
       expect(await within(offer).findByText('Saved to record')).toBeTruthy();
@@ -156,7 +159,7 @@ describe('save to record', () => {
           saved = false;
         },
       });
-      render(<App office={gateway} api={api} />);
+      render(<App translator={english} office={gateway} api={api} />);
       const record = await openAnasRecord();
       const offer = await within(record).findByTestId('save-open-email');
       await userEvent.click(within(offer).getByRole('button', { name: 'Save to record: Ana Souza' }));

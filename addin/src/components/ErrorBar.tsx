@@ -8,11 +8,11 @@ export interface ErrorBarProps {
 }
 
 export function ErrorBar({ error, onRetry }: ErrorBarProps) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t('error.title')}</MessageBarTitle> {t(errorMessageKey(error))}
+        <MessageBarTitle>{t('error.title')}</MessageBarTitle> {t(errorMessageKey(error, has))}
       </MessageBarBody>
       {onRetry && (
         <MessageBarActions>

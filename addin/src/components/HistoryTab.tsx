@@ -1,7 +1,8 @@
-import { Badge, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ClientRecord } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { TextBadge } from './TextBadge';
 
 const useStyles = makeStyles({
   tab: { padding: `0 ${tokens.spacingHorizontalM}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -49,9 +50,9 @@ export function HistoryTab({ record, timeline }: HistoryTabProps) {
           {record.emails.map((email) => (
             <li key={email.address} className={styles.address}>
               <Caption1>{email.address}</Caption1>
-              <Badge appearance="outline" size="small">
+              <TextBadge appearance="outline" color="brand" size="small">
                 {email.kind === 'primary' ? t('record.primaryBadge') : email.label}
-              </Badge>
+              </TextBadge>
             </li>
           ))}
         </ul>

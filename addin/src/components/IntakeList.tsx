@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Caption1,
   makeStyles,
@@ -9,7 +8,6 @@ import {
   Subtitle2,
   Text,
   tokens,
-  type BadgeProps,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Intake, IntakeAnswer, IntakeDeliveryProblem, IntakeStatus } from '../api/types';
@@ -19,6 +17,7 @@ import { answerText } from '../intake/answerText';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
 import { IntakeLink, type CopyText } from './IntakeLink';
+import { TextBadge, type TextBadgeLook } from './TextBadge';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: `0 ${tokens.spacingHorizontalM}` },
@@ -36,7 +35,7 @@ const useStyles = makeStyles({
   value: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
-const statusColor: Record<IntakeStatus, BadgeProps['color']> = {
+const statusColor: Record<IntakeStatus, Extract<TextBadgeLook, { appearance: 'tint' }>['color']> = {
   sending: 'informative',
   notSent: 'danger',
   sent: 'informative',
@@ -119,9 +118,9 @@ export function IntakeList({ intakes, loadError, actionError, notice, onRetry, o
                   <Text weight="semibold" className={styles.name}>
                     {intake.templateName}
                   </Text>
-                  <Badge appearance="tint" color={statusColor[intake.status] ?? 'informative'}>
+                  <TextBadge appearance="tint" color={statusColor[intake.status] ?? 'informative'}>
                     {t(statusKey(intake))}
-                  </Badge>
+                  </TextBadge>
                 </div>
                 <Caption1 className={styles.calm}>{caption}</Caption1>
                 {intake.status === 'notSent' && <Text className={styles.reason}>{t(notSentReasonKey(intake.deliveryProblem))}</Text>}

@@ -1,9 +1,11 @@
-import { Avatar, Badge, Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
+import { Initials } from './Initials';
 import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
 import { SuggestedClients } from './SuggestedClients';
+import { TextBadge } from './TextBadge';
 
 export type { SaveToRecordProps } from './SaveToRecord';
 
@@ -27,8 +29,6 @@ const useStyles = makeStyles({
   choice: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
   link: { textAlign: 'start', overflowWrap: 'anywhere' },
   details: { minWidth: 0 },
-  // A status too long for a zoomed pane wraps inside its badge, which grows, instead of spilling over its border.
-  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', maxWidth: '100%', overflowWrap: 'anywhere' },
   calm: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -61,22 +61,22 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
 
   return (
     <li className={styles.row} aria-label={`${t(`participants.role.${participant.role}`)}: ${shownName}`} data-testid="participant" data-address={emailAddress} data-client-ids={clientIdsOf(status)}>
-      <Avatar name={participant.displayName || undefined} size={32} aria-hidden />
+      <Initials name={participant.displayName} size="small" />
       <div className={styles.details}>
         <div className={styles.identity}>
           {/* Names come from email headers: React renders them as text, never as markup. */}
           <Text weight="semibold" className={styles.name} title={shownName}>
             {participant.displayName || t('participants.noName')}
           </Text>
-          <Badge appearance="outline" color="informative" size="small">
+          <TextBadge appearance="outline" color="informative" size="small">
             {t(`participants.role.${participant.role}`)}
-          </Badge>
+          </TextBadge>
         </div>
         <Caption1 className={styles.address}>{emailAddress}</Caption1>
         <div className={styles.status}>
           {status.kind === 'client' && (
             <>
-              <Badge appearance="tint" color="success" className={styles.badge}>{t('participants.status.client')}</Badge>
+              <TextBadge appearance="tint" color="success">{t('participants.status.client')}</TextBadge>
               <Link className={styles.link} onClick={() => onOpenClient(status.match.clientId)}>
                 {t('participants.openClient', { name: status.match.displayName })}
               </Link>
@@ -86,7 +86,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'shared' && (
             <>
-              <Badge appearance="tint" color="warning" className={styles.badge}>{t('participants.status.shared')}</Badge>
+              <TextBadge appearance="tint" color="warning">{t('participants.status.shared')}</TextBadge>
               <Caption1>{t('participants.sharedBy', { count: status.matches.length })}</Caption1>
               <ul className={styles.choices}>
                 {status.matches.map((match) => (
@@ -109,25 +109,25 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
           )}
           {status.kind === 'unknown' && status.checking && (
             <>
-              <Badge appearance="tint" color="subtle" className={styles.badge}>{t('participants.status.unknown')}</Badge>
+              <TextBadge appearance="tint" color="subtle">{t('participants.status.unknown')}</TextBadge>
               <Caption1 className={styles.calm}>{t('participants.status.checking')}</Caption1>
             </>
           )}
           {status.kind === 'colleague' && (
             <>
-              <Badge appearance="tint" color="brand" className={styles.badge}>{t('participants.status.colleague')}</Badge>
+              <TextBadge appearance="tint" color="brand">{t('participants.status.colleague')}</TextBadge>
               <Caption1 className={styles.calm}>{t('participants.colleagueHint')}</Caption1>
             </>
           )}
           {status.kind === 'notTracked' && (
             <>
-              <Badge appearance="tint" color="informative" className={styles.badge}>{t('participants.status.notTracked')}</Badge>
+              <TextBadge appearance="tint" color="informative">{t('participants.status.notTracked')}</TextBadge>
               <Caption1 className={styles.calm}>{t('participants.notTrackedHint')}</Caption1>
             </>
           )}
           {status.kind === 'unknown' && !status.checking && (
             <>
-              <Badge appearance="tint" color="subtle" className={styles.badge}>{t('participants.status.unknown')}</Badge>
+              <TextBadge appearance="tint" color="subtle">{t('participants.status.unknown')}</TextBadge>
               <Button size="small" appearance="primary" className={styles.action} aria-label={t('participants.newClientFor', { address: emailAddress })} onClick={() => onNewClient(participant)}>
                 {t('participants.newClient')}
               </Button>

@@ -1,4 +1,4 @@
-import { makeStyles, Skeleton, SkeletonItem, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { MailRegular } from '@fluentui/react-icons';
 import type { Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../app/participantStatus';
@@ -6,6 +6,7 @@ import type { ParticipantsState } from '../app/useParticipants';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
 import { ParticipantRow, type SaveToRecordProps } from './ParticipantRow';
+import { LoadingPlaceholder } from './LoadingPlaceholder';
 
 const useStyles = makeStyles({
   heading: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
@@ -19,7 +20,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     textAlign: 'center',
   },
-  skeletonRow: { display: 'grid', gridTemplateColumns: '32px 1fr', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM },
   padded: { padding: tokens.spacingHorizontalM },
 });
 
@@ -52,18 +52,7 @@ export function ParticipantsList({ state, onRetry, ...rowActions }: Participants
       </div>
     );
   }
-  if (state.kind === 'loading') {
-    return (
-      <Skeleton aria-label={t('participants.loading')} role="progressbar">
-        {[0, 1, 2].map((i) => (
-          <div key={i} className={styles.skeletonRow}>
-            <SkeletonItem shape="circle" size={32} />
-            <SkeletonItem size={16} />
-          </div>
-        ))}
-      </Skeleton>
-    );
-  }
+  if (state.kind === 'loading') return <LoadingPlaceholder label={t('participants.loading')} />;
   return (
     <section aria-labelledby="participants-heading">
       <Subtitle2 as="h2" id="participants-heading" className={styles.heading}>

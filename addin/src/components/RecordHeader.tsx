@@ -1,10 +1,12 @@
-import { Avatar, Badge, Button, Caption1, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { LinkDismissRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { ClientRecord } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
+import { Initials } from './Initials';
+import { TextBadge } from './TextBadge';
 
 const useStyles = makeStyles({
   header: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalM },
@@ -46,15 +48,15 @@ export function RecordHeader({ record, onUnlinkEmail, children }: RecordHeaderPr
 
   return (
     <div className={styles.header}>
-      <Avatar name={record.displayName} size={48} aria-hidden />
+      <Initials name={record.displayName} size="large" />
       <div>
         <Subtitle1 as="h2" className={styles.name}>
           {record.displayName}
         </Subtitle1>
         <div className={styles.badges}>
-          <Badge appearance="tint" color={record.status === 'active' ? 'success' : 'subtle'}>
+          <TextBadge appearance="tint" color={record.status === 'active' ? 'success' : 'subtle'}>
             {t(`contact.status.${record.status}`)}
-          </Badge>
+          </TextBadge>
         </div>
       </div>
       <ul className={styles.addresses} aria-label={t('record.addresses')}>
@@ -62,9 +64,9 @@ export function RecordHeader({ record, onUnlinkEmail, children }: RecordHeaderPr
           <li key={email.address} className={styles.address} data-testid="record-address">
             <Caption1 className={styles.addressText}>{email.address}</Caption1>
             <div className={styles.addressLine}>
-              <Badge appearance={email.kind === 'primary' ? 'filled' : 'outline'} size="small">
+              <TextBadge appearance={email.kind === 'primary' ? 'filled' : 'outline'} color="brand" size="small">
                 {email.kind === 'primary' ? t('record.primaryBadge') : email.label}
-              </Badge>
+              </TextBadge>
               <Button
                 size="small"
                 appearance="subtle"

@@ -22,7 +22,7 @@ export interface SaveToRecordProps {
 
 /** The open message's save button for one client, or "Saved" once it is on the record (from wherever it was saved). */
 export function SaveToRecord({ match, save }: { match: Pick<LookupMatch, 'clientId' | 'displayName'>; save: SaveToRecordProps }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const styles = useStyles();
   const state = save.states[match.clientId];
   const savedNote = useRef<HTMLSpanElement | null>(null);
@@ -57,7 +57,7 @@ export function SaveToRecord({ match, save }: { match: Pick<LookupMatch, 'client
       </Button>
       {state?.kind === 'failed' && (
         <Caption1 className={styles.saveError} role="alert">
-          {t(errorMessageKey(state.error))}
+          {t(errorMessageKey(state.error, has))}
         </Caption1>
       )}
     </>

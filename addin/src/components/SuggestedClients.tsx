@@ -25,7 +25,7 @@ export interface SuggestedClientsProps {
 
 /** "Could this be…?" under an unknown participant: each likely client with the reason in words and one-click link. */
 export function SuggestedClients({ address, suggestions, onLink }: SuggestedClientsProps) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const styles = useStyles();
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -68,7 +68,7 @@ export function SuggestedClients({ address, suggestions, onLink }: SuggestedClie
       </ul>
       {failure !== null && (
         <Caption1 className={styles.error} role="alert">
-          {t(errorMessageKey(failure))}
+          {t(errorMessageKey(failure, has))}
         </Caption1>
       )}
     </div>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../api/types';
-import { createTranslator } from '../i18n/translator';
+import { translatorFor } from '../i18n/bothCatalogs';
 import { historyItem } from '../test/fixtures';
 import { eventSentence, groupByDay } from './timelineText';
 
-const en = createTranslator('en');
-const pt = createTranslator('pt-BR');
+const en = translatorFor('en');
+const pt = translatorFor('pt-BR');
 const event = (overrides: Partial<HistoryEvent>): HistoryEvent => ({
   type: 'created',
   actorId: 'u1',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ptBR } from './pt-BR';
-import { createTranslator, localeFor, type Message } from './translator';
+import { translatorFor } from './bothCatalogs';
+import { localeFor, type Message } from './translator';
 
 const shapeOf = (catalog: Record<string, Message>) =>
   Object.fromEntries(Object.entries(catalog).map(([key, value]) => [key, typeof value === 'string' ? 'string' : Object.keys(value).sort().join(',')]));
@@ -50,13 +51,13 @@ describe('translator', () => {
   });
 
   it('fills placeholders', () => {
-    expect(createTranslator('en').t('participants.openClient', { name: 'Ana Souza' })).toBe('Open Ana Souza');
-    expect(createTranslator('pt-BR').t('participants.openClient', { name: 'Ana Souza' })).toBe('Abrir Ana Souza');
+    expect(translatorFor('en').t('participants.openClient', { name: 'Ana Souza' })).toBe('Open Ana Souza');
+    expect(translatorFor('pt-BR').t('participants.openClient', { name: 'Ana Souza' })).toBe('Abrir Ana Souza');
   });
 
   it('chooses plural forms in both languages', () => {
-    const english = createTranslator('en');
-    const portuguese = createTranslator('pt-BR');
+    const english = translatorFor('en');
+    const portuguese = translatorFor('pt-BR');
     expect(english.t('participants.sharedBy', { count: 1 })).toBe('Shared by 1 client. Choose one:');
     expect(english.t('participants.sharedBy', { count: 3 })).toBe('Shared by 3 clients. Choose one:');
     expect(portuguese.t('participants.sharedBy', { count: 1 })).toBe('Compartilhado por 1 cliente. Escolha um:');
@@ -69,17 +70,17 @@ describe('translator', () => {
   });
 
   it('formats calendar dates without shifting the day', () => {
-    expect(createTranslator('en').formatDate('1990-04-01')).toBe('Apr 1, 1990');
-    expect(createTranslator('pt-BR').formatDate('1990-04-01')).toBe('1 de abr. de 1990');
+    expect(translatorFor('en').formatDate('1990-04-01')).toBe('Apr 1, 1990');
+    expect(translatorFor('pt-BR').formatDate('1990-04-01')).toBe('1 de abr. de 1990');
   });
 
   it('formats date-times in the locale', () => {
-    expect(createTranslator('pt-BR').formatDateTime('2025-01-02T10:00:00Z')).toMatch(/2 de jan\. de 2025/);
-    expect(createTranslator('en').formatDateTime('2025-01-02T10:00:00Z')).toMatch(/Jan 2, 2025/);
+    expect(translatorFor('pt-BR').formatDateTime('2025-01-02T10:00:00Z')).toMatch(/2 de jan\. de 2025/);
+    expect(translatorFor('en').formatDateTime('2025-01-02T10:00:00Z')).toMatch(/Jan 2, 2025/);
   });
 
   it('has the practice wording in Portuguese', () => {
-    const t = createTranslator('pt-BR').t;
+    const t = translatorFor('pt-BR').t;
     expect(t('participants.newClient')).toBe('+ Novo cliente');
     expect(t('header.newClient')).toBe('Novo cliente…');
     expect(t('customFields.newField')).toBe('+ Novo campo');

@@ -1,13 +1,10 @@
-import { en, type MessageKey } from './en';
-import { ptBR } from './pt-BR';
+import type { MessageKey } from './en';
 
 export type PluralMessage = { readonly one: string; readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 export type Message = string | PluralMessage;
 export type Catalog = { readonly [K in MessageKey]: Message };
 export type Locale = 'en' | 'pt-BR';
 export type MessageParams = Record<string, string | number>;
-
-export const catalogs: Record<Locale, Catalog> = { en, 'pt-BR': ptBR };
 
 /** Outlook's display language: any Portuguese variant gets Brazilian Portuguese, anything else English. */
 export function localeFor(displayLanguage: string | null | undefined): Locale {
@@ -17,6 +14,8 @@ export function localeFor(displayLanguage: string | null | undefined): Locale {
 export interface Translator {
   locale: Locale;
   t(key: MessageKey, params?: MessageParams): string;
+  /** Whether `key` is a message (a problem code the pane has words for, say). */
+  has(key: string): key is MessageKey;
   /** A calendar date such as a date of birth ("yyyy-MM-dd"), shown without time-zone shifts. */
   formatDate(isoDate: string): string;
   formatDateTime(isoDateTime: string): string;
@@ -29,8 +28,8 @@ export interface Translator {
 const interpolate = (template: string, params: MessageParams = {}) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
-export function createTranslator(locale: Locale): Translator {
-  const catalog = catalogs[locale];
+/** The catalog is the language's whole: the parity test keeps every language's keys those of `en`. */
+export function createTranslator(locale: Locale, catalog: Catalog): Translator {
   const plurals = new Intl.PluralRules(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -39,8 +38,9 @@ export function createTranslator(locale: Locale): Translator {
 
   return {
     locale,
+    has: (key): key is MessageKey => Object.hasOwn(catalog, key),
     t(key, params) {
-      const message: Message = catalog[key] ?? en[key];
+      const message: Message = catalog[key];
       if (typeof message === 'string') return interpolate(message, params);
       const count = Number(params?.count ?? 0);
       const form = message[plurals.select(count)] ?? message.other;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeAnswer, IntakeQuestionType } from '../api/types';
-import { createTranslator } from '../i18n/translator';
+import { translatorFor } from '../i18n/bothCatalogs';
 import { answerText } from './answerText';
 
-const en = createTranslator('en');
-const pt = createTranslator('pt-BR');
+const en = translatorFor('en');
+const pt = translatorFor('pt-BR');
 const answer = (type: IntakeQuestionType, ...values: string[]): IntakeAnswer => ({ questionId: 'q', section: 'S', question: 'Q', type, values });
 
 describe('intake answers in the reader’s language', () => {

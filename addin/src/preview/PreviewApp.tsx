@@ -16,7 +16,8 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../api/errors';
 import { I18nProvider } from '../i18n/I18nContext';
-import { createTranslator, localeFor, type Translator } from '../i18n/translator';
+import { translatorFor } from '../i18n/bothCatalogs';
+import { localeFor, type Translator } from '../i18n/translator';
 import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
@@ -101,7 +102,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
   const [outboxOpen, setOutboxOpen] = useState(false);
   // The page speaks the language it gives the pane as Office's display language.
-  const translator = useMemo(() => createTranslator(localeFor(language)), [language]);
+  const translator = useMemo(() => translatorFor(localeFor(language)), [language]);
   const { t } = translator;
   const search = query.toString() ? `?${query.toString()}` : '';
   const preview = useMemo(() => connectPreview(search), [search]);

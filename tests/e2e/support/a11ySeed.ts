@@ -1,7 +1,8 @@
 // The workspace the accessibility tests walk through: one of each participant status, a record with a
 // custom field, a saved email and an intake, so every screen and dialog has something to show.
 import { randomUUID } from 'node:crypto';
-import { createTranslator, type Locale } from '../../../addin/src/i18n/translator';
+import { translatorFor } from '../../../addin/src/i18n/bothCatalogs';
+import type { Locale } from '../../../addin/src/i18n/translator';
 import { Api, type Client } from './pane';
 
 export interface A11yWorkspace {
@@ -35,4 +36,4 @@ export async function seedA11yWorkspace(baseUrl: string, language: Locale): Prom
 }
 
 /** The pane's own words in `locale`, so one test reads the same in English and Portuguese. */
-export const wordsFor = (locale: Locale) => createTranslator(locale).t;
+export const wordsFor = (locale: Locale) => translatorFor(locale).t;

@@ -3,6 +3,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
+import { inMailboxOf } from '../api/mailboxScope';
+import { MailboxNotice } from '../components/MailboxNotice';
 import { PaneHeader } from '../components/PaneHeader';
 import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
@@ -10,6 +12,7 @@ import { createTranslator, localeFor } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
 import { clipboardCopier } from './clipboard';
 import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
+import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
@@ -72,7 +75,10 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
   const translator = useMemo(() => createTranslator(localeFor(office.displayLanguage())), [office]);
   const isDark = useOfficeTheme(office);
   const participants = useParticipants(office, api);
-  const saving = useSaveToRecord(office, api);
+  // History and saving read the mailbox the item is in (a shared or delegate one included).
+  const mailbox = useMailboxOwner(office);
+  const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
+  const saving = useSaveToRecord(office, mailboxApi);
   const [view, setView] = useState<View>({ kind: 'participants' });
   // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
@@ -186,6 +192,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             openDialog({ kind: 'newClient' });
           }}
         />
+        <MailboxNotice owner={mailbox.owner} />
         <main>
           {view.kind === 'participants' ? (
             <ParticipantsList
@@ -204,7 +211,7 @@ export function App({ office, api, onClientCreated, renderTimeline, requestMailb
             <Suspense fallback={<Spinner className={styles.loading} label={translator.t('app.loading')} />}>
               <RecordContainer
                 key={`${view.clientId}:${view.serial ?? 0}`}
-                api={api}
+                api={mailboxApi}
                 office={office}
                 clientId={view.clientId}
                 renderTimeline={renderTimeline}

@@ -172,7 +172,7 @@ function commandSurface(type, idPrefix, pinnable, r) {
   );
 }
 
-function versionOverrideBody(r, { requirement, pinning }) {
+function versionOverrideBody(r, { requirement, pinning, sharedFolders }) {
   return [
     el('Requirements', {}, el('bt:Sets', { DefaultMinVersion: requirement.minVersion }, el('bt:Set', { Name: requirement.name }))),
     el(
@@ -184,6 +184,8 @@ function versionOverrideBody(r, { requirement, pinning }) {
         el(
           'DesktopFormFactor',
           {},
+          // Shared and delegate mailboxes (getSharedPropertiesAsync); the element exists only in the 1.1 schema.
+          sharedFolders ? el('SupportsSharedFolders', {}, 'true') : null,
           el('FunctionFile', { resid: RES.taskpane }),
           commandSurface('MessageReadCommandSurface', 'Read', pinning, r),
           commandSurface('MessageComposeCommandSurface', 'Compose', false, r),
@@ -206,7 +208,7 @@ export function buildXml(r) {
   const v11 = el(
     'VersionOverrides',
     { xmlns: NS.vo11, 'xsi:type': 'VersionOverridesV1_1' },
-    versionOverrideBody(r, { requirement: s.requirements.versionOverrides1_1, pinning: true }),
+    versionOverrideBody(r, { requirement: s.requirements.versionOverrides1_1, pinning: true, sharedFolders: true }),
     r.sso
       ? [
           comment(
@@ -318,7 +320,15 @@ export function buildUnified(r) {
     accentColor: s.accentColor,
     validDomains: [...new Set(r.appDomains.map((domain) => new URL(domain).host))],
     ...(r.sso ? { webApplicationInfo: { id: r.sso.clientId, resource: r.sso.resource } } : {}),
-    authorization: { permissions: { resourceSpecific: [{ name: s.permissions.unified, type: 'Delegated' }] } },
+    authorization: {
+      permissions: {
+        resourceSpecific: [
+          { name: s.permissions.unified, type: 'Delegated' },
+          // The unified manifest's form of <SupportsSharedFolders>: the pane also opens in shared and delegate mailboxes.
+          { name: s.permissions.unifiedSharedFolders, type: 'Delegated' },
+        ],
+      },
+    },
     extensions: [
       {
         requirements: { scopes: ['mail'], capabilities: [capability] },

@@ -42,6 +42,23 @@ describe('generated add-in only manifest', () => {
   });
 });
 
+describe('shared and delegate mailboxes', () => {
+  it('opens in them from Mailbox 1.5 clients (SupportsSharedFolders in the 1.1 desktop form factor) and asks for Mail.Read.Shared', () => {
+    const vo11 = parseXml(xml).children.at(-1).children.at(-1);
+    const desktop = vo11.children[1].children[0].children[0];
+    expect(desktop.name).toBe('DesktopFormFactor');
+    expect(desktop.children[0]).toMatchObject({ name: 'SupportsSharedFolders', text: 'true' });
+    expect(xml.match(/<SupportsSharedFolders>/g)).toHaveLength(1);
+    expect(xml).toContain('<Scope>Mail.Read.Shared</Scope>');
+  });
+
+  it('rejects SupportsSharedFolders in VersionOverrides 1.0, which has no such element', () => {
+    const v10Desktop = '<DesktopFormFactor>\n';
+    const errors = check(replaceOnce(xml, v10Desktop, '<DesktopFormFactor>\n<SupportsSharedFolders>true</SupportsSharedFolders>\n'));
+    expect(errors.join('\n')).toMatch(/<SupportsSharedFolders> is not a valid child of <DesktopFormFactor>/);
+  });
+});
+
 describe('the XML checks reject broken manifests', () => {
   const expectError = (text, pattern, options) => {
     const errors = check(text, options);

@@ -35,6 +35,8 @@ export interface PreviewOptions {
   theme?: string;
   /** Compose reads answer only when the test calls releaseReads(). */
   holdReads?: boolean;
+  /** The highest Mailbox requirement set fake Office reports, e.g. '1.7' for an Outlook without shared-mailbox support. */
+  mailboxVersion?: string;
   /** Wait for the participants list (default) or return as soon as the pane frame is there. */
   waitFor?: 'participants' | 'frame';
 }
@@ -120,6 +122,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   if (options.lang) query.set('lang', options.lang);
   if (options.theme) query.set('theme', options.theme);
   if (options.holdReads) query.set('holdReads', '1');
+  if (options.mailboxVersion) query.set('mailboxVersion', options.mailboxVersion);
   await page.goto(`/preview.html?${query}`);
 
   const pane = page.frameLocator(paneIframe);

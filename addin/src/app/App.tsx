@@ -6,6 +6,7 @@ import type { RecordTab } from '../components/ClientRecordView';
 import { inMailboxOf } from '../api/mailboxScope';
 import { MailboxNotice } from '../components/MailboxNotice';
 import { PaneHeader } from '../components/PaneHeader';
+import { useTouchTargets } from '../components/touchTargets';
 import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
 import { createTranslator, localeFor } from '../i18n/translator';
@@ -72,6 +73,7 @@ type IntakeRequest = { record: ClientRecord; serial: number; open: boolean };
 
 export function App({ office, api, onClientCreated, renderTimeline, requestMailboxConsent }: AppProps) {
   const styles = useStyles();
+  useTouchTargets();
   const translator = useMemo(() => createTranslator(localeFor(office.displayLanguage())), [office]);
   const isDark = useOfficeTheme(office);
   const participants = useParticipants(office, api);

@@ -1,5 +1,7 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Security.Claims;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Web;
+using Moq;
 using OutlookCrm.Service.Tests.Audit;
 using OutlookCrm.Service.Tests.Support;
 using static OutlookCrm.Service.Tests.History.HistoryTestData;
@@ -67,6 +69,32 @@ public class SharedMailboxTests(GraphServiceFactory factory) : IClassFixture<Gra
 
         var items = (await HistoryAsync(session, client))["items"]!.AsArray();
         Assert.DoesNotContain(items, i => i!.Str("kind") == "saved-email");
+    }
+
+    [Fact]
+    public async Task Saving_when_graph_cannot_vouch_for_the_mailbox_is_a_clear_problem_and_saves_nothing()
+    {
+        var session = await factory.SignInAsync();
+        var (client, address, desk) = await ClientAndDeskAsync(session);
+        var shared = factory.Graph.ShareMailbox(desk, GraphServiceFactory.TokenFor(session.UserId));
+        var save = $"/api/clients/{client}/saved-emails?mailbox={Uri.EscapeDataString(desk)}";
+
+        // Graph keeps failing (retries included): the save cannot be checked, so it is not made.
+        for (var i = 0; i < 4; i++) shared.Faults.Enqueue(FakeGraphServer.Status(503));
+        await Json.ProblemAsync(await session.PostJsonAsync(save, Email("<unchecked@mail.example.com>", address, Now)), 503, "mailbox-unavailable");
+
+        // The user has not consented to Mail.Read.Shared: saving names the scope, history reports consent-required.
+        var userId = session.UserId.ToString();
+        factory.Tokens.Setup(t => t.GetAccessTokenForUserAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<string?>(),
+                It.Is<ClaimsPrincipal?>(p => p!.FindFirst("oid")!.Value == userId), It.IsAny<TokenAcquisitionOptions?>()))
+            .ThrowsAsync(new MicrosoftIdentityWebChallengeUserException(new MsalUiRequiredException("consent_required", "Consent needed"), ["Mail.Read.Shared"], null));
+        var problem = await Json.ProblemAsync(await session.PostJsonAsync(save, Email("<no-consent@mail.example.com>", address, Now)), 403, "mailbox-consent-required");
+        Assert.Equal("Mail.Read.Shared", problem["scopes"]![0]!.GetValue<string>());
+        var history = await HistoryAsync(session, client, $"?mailbox={Uri.EscapeDataString(desk)}");
+        Assert.Equal("consent-required", history["sources"]!.Str("mailbox"));
+        Assert.Equal("Mail.Read.Shared", history["mailboxChallenge"]!["scopes"]![0]!.GetValue<string>());
+
+        Assert.DoesNotContain(history["items"]!.AsArray(), i => i!.Str("kind") == "saved-email");
     }
 
     [Fact]

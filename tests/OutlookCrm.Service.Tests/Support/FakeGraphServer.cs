@@ -77,6 +77,8 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     {
         public ConcurrentBag<JsonObject> Messages { get; } = [];
         public ConcurrentBag<string> Readers { get; } = [];
+        /// <summary>Scripted answers for the next requests to this mailbox.</summary>
+        public ConcurrentQueue<Func<HttpContext, Task>> Faults { get; } = new();
 
         public void AddMessage(string id, string from, string[] to, DateTime received, string subject, string? internetMessageId = null) =>
             Messages.Add(NewMessage(id, from, to, received, subject, internetMessageId));
@@ -156,6 +158,8 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         SharedRequests.Enqueue((owner, search, authorization));
         if (!SharedMailboxes.TryGetValue(owner, out var mailbox))
             await WriteErrorAsync(http, 404, "ErrorInvalidUser", "The requested user is invalid.");
+        else if (mailbox.Faults.TryDequeue(out var fault))
+            await fault(http);
         else if (!mailbox.Readers.Contains(authorization))
             await WriteErrorAsync(http, 403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
         else

@@ -172,7 +172,39 @@ function commandSurface(type, idPrefix, pinnable, r) {
   );
 }
 
-function versionOverrideBody(r, { requirement, pinning }) {
+/** Each mobile icon (25, 32 and 48 points at scales 1–3) names the PNG of its pixel size. */
+const mobileIcons = (r) => r.source.icons.mobileButton.flatMap((size) => r.source.icons.mobileScales.map((scale) => ({ size, scale, pixels: size * scale })));
+
+/**
+ * Outlook on iOS and Android: a button on the read surface that opens the same task pane. Mobile Outlook
+ * installs only add-ins with an XML manifest (VersionOverrides 1.1, Mailbox 1.5), so only this one carries it.
+ */
+function mobileFormFactor(r) {
+  return el(
+    'MobileFormFactor',
+    {},
+    el('FunctionFile', { resid: RES.taskpane }),
+    el(
+      'ExtensionPoint',
+      { 'xsi:type': 'MobileMessageReadCommandSurface' },
+      el(
+        'Group',
+        { id: 'OutlookCrm.Mobile.Group' },
+        el('Label', { resid: RES.group }),
+        el(
+          'Control',
+          { 'xsi:type': 'MobileButton', id: 'OutlookCrm.Mobile.OpenPane' },
+          el('Label', { resid: RES.button }),
+          el('Icon', { 'xsi:type': 'bt:MobileIconList' }, mobileIcons(r).map(({ size, scale, pixels }) => el('bt:Image', { size, scale, resid: RES.icon(pixels) }))),
+          el('Action', { 'xsi:type': 'ShowTaskpane' }, el('SourceLocation', { resid: RES.taskpane })),
+        ),
+      ),
+    ),
+  );
+}
+
+function versionOverrideBody(r, { requirement, pinning, sharedFolders, mobile }) {
+  const imageSizes = [...new Set([...r.source.icons.button, ...(mobile ? mobileIcons(r).map((i) => i.pixels) : [])])].sort((a, b) => a - b);
   return [
     el('Requirements', {}, el('bt:Sets', { DefaultMinVersion: requirement.minVersion }, el('bt:Set', { Name: requirement.name }))),
     el(
@@ -184,16 +216,19 @@ function versionOverrideBody(r, { requirement, pinning }) {
         el(
           'DesktopFormFactor',
           {},
+          // Shared and delegate mailboxes (getSharedPropertiesAsync); the element exists only in the 1.1 schema.
+          sharedFolders ? el('SupportsSharedFolders', {}, 'true') : null,
           el('FunctionFile', { resid: RES.taskpane }),
           commandSurface('MessageReadCommandSurface', 'Read', pinning, r),
           commandSurface('MessageComposeCommandSurface', 'Compose', false, r),
         ),
+        mobile ? mobileFormFactor(r) : null,
       ),
     ),
     el(
       'Resources',
       {},
-      el('bt:Images', {}, r.source.icons.button.map((size) => el('bt:Image', { id: RES.icon(size), DefaultValue: r.iconUrl(size) }))),
+      el('bt:Images', {}, imageSizes.map((size) => el('bt:Image', { id: RES.icon(size), DefaultValue: r.iconUrl(size) }))),
       el('bt:Urls', {}, el('bt:Url', { id: RES.taskpane, DefaultValue: r.taskpaneUrl })),
       el('bt:ShortStrings', {}, btString(RES.group, 'groupLabel', r), btString(RES.button, 'buttonLabel', r), btString(RES.tipTitle, 'buttonTooltipTitle', r)),
       el('bt:LongStrings', {}, btString(RES.tip, 'buttonTooltip', r)),
@@ -206,7 +241,7 @@ export function buildXml(r) {
   const v11 = el(
     'VersionOverrides',
     { xmlns: NS.vo11, 'xsi:type': 'VersionOverridesV1_1' },
-    versionOverrideBody(r, { requirement: s.requirements.versionOverrides1_1, pinning: true }),
+    versionOverrideBody(r, { requirement: s.requirements.versionOverrides1_1, pinning: true, sharedFolders: true, mobile: true }),
     r.sso
       ? [
           comment(
@@ -318,7 +353,15 @@ export function buildUnified(r) {
     accentColor: s.accentColor,
     validDomains: [...new Set(r.appDomains.map((domain) => new URL(domain).host))],
     ...(r.sso ? { webApplicationInfo: { id: r.sso.clientId, resource: r.sso.resource } } : {}),
-    authorization: { permissions: { resourceSpecific: [{ name: s.permissions.unified, type: 'Delegated' }] } },
+    authorization: {
+      permissions: {
+        resourceSpecific: [
+          { name: s.permissions.unified, type: 'Delegated' },
+          // The unified manifest's form of <SupportsSharedFolders>: the pane also opens in shared and delegate mailboxes.
+          { name: s.permissions.unifiedSharedFolders, type: 'Delegated' },
+        ],
+      },
+    },
     extensions: [
       {
         requirements: { scopes: ['mail'], capabilities: [capability] },

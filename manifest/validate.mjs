@@ -30,6 +30,8 @@ const NS = {
   vo11: 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1',
 };
 const BUTTON_ICON_SIZES = [16, 32, 80];
+const MOBILE_ICON_SIZES = [25, 32, 48];
+const MOBILE_ICON_SCALES = [1, 2, 3];
 const MIN_PINNABLE_MAILBOX = '1.5';
 
 // ---------------------------------------------------------------------------------------------
@@ -90,6 +92,9 @@ const SEQUENCES = {
   'MailHost@V1_1': [['Runtimes', 0, 1], ['DesktopFormFactor', 0, 1], ['MobileFormFactor', 0, 1]],
   'DesktopFormFactor@V1_0': [['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
   'DesktopFormFactor@V1_1': [['SupportsSharedFolders', 0, 1], ['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
+  MobileFormFactor: [['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
+  MobileCommandSurface: [['Group', 1, 1]],
+  MobileButton: [['Label', 1, 1], ['Icon', 1, 1], ['Action', 1, 1]],
   CommandSurface: [['OfficeTab', 0, MANY], ['CustomTab', 0, MANY]],
   OfficeTab: [['Group', 1, MANY]],
   Group: [['Label', 1, 1], ['Control', 1, MANY]],
@@ -121,9 +126,10 @@ function sequenceKey(node) {
     case 'VersionOverrides': return type;
     case 'Host': return vo ? `MailHost@${version}` : null;
     case 'DesktopFormFactor': return `DesktopFormFactor@${version}`;
-    case 'ExtensionPoint': return /CommandSurface$/.test(type ?? '') ? 'CommandSurface' : null;
+    case 'MobileFormFactor': return 'MobileFormFactor';
+    case 'ExtensionPoint': return /^Mobile.*CommandSurface$/.test(type ?? '') ? 'MobileCommandSurface' : /CommandSurface$/.test(type ?? '') ? 'CommandSurface' : null;
     case 'OfficeTab': case 'Group': case 'Supertip': case 'Icon': case 'Resources': case 'WebApplicationInfo': case 'FormSettings': case 'Sets': case 'AppDomains': return node.name;
-    case 'Control': return type === 'Button' ? 'Button' : null;
+    case 'Control': return type === 'Button' ? 'Button' : type === 'MobileButton' ? 'MobileButton' : null;
     case 'Action': return type === 'ShowTaskpane' ? `ShowTaskpane@${version}` : null;
     case 'Requirements': return vo ? 'VoRequirements' : node.parent?.name === 'OfficeApp' ? 'BaseRequirements' : null;
     case 'Hosts': return vo ? null : 'Hosts';
@@ -271,6 +277,10 @@ export function validateXmlManifest(xmlText, options = {}) {
       for (const surface of ['MessageReadCommandSurface', 'MessageComposeCommandSurface']) {
         if (!surfaces.includes(surface)) errors.push(`${label}: no <ExtensionPoint xsi:type="${surface}">`);
       }
+      // Outlook on iOS and Android: OutlookCrm's 1.1 overrides open the pane from the mobile read surface.
+      const mobile = kid(kids(hosts, 'Host')[0] ?? { children: [] }, 'MobileFormFactor');
+      const mobileSurfaces = mobile ? kids(mobile, 'ExtensionPoint').map((n) => n.attrs['xsi:type']) : [];
+      if (label === 'VersionOverridesV1_1' && !mobileSurfaces.includes('MobileMessageReadCommandSurface')) errors.push(`${label}: no <MobileFormFactor> with <ExtensionPoint xsi:type="MobileMessageReadCommandSurface"> (Outlook on iOS and Android)`);
     }
     // Resources of this VersionOverrides, by kind.
     const resources = kid(vo, 'Resources');
@@ -305,16 +315,30 @@ export function validateXmlManifest(xmlText, options = {}) {
         }
       }
     }
-    // Buttons: 16/32/80 px icons, and the images they name.
+    // Buttons: 16/32/80 px icons (mobile buttons: 25/32/48 at scales 1, 2 and 3), and the images they name.
     for (const control of [...walk(vo)].filter((n) => n.name === 'Control' && enclosingVo(n) === vo)) {
-      const sizes = kids(kid(control, 'Icon') ?? { children: [] }, 'bt:Image').map((i) => Number(i.attrs.size));
-      for (const size of BUTTON_ICON_SIZES) if (!sizes.includes(size)) errors.push(`${pathOf(control)}: no ${size} px icon (buttons need 16, 32 and 80)`);
-      for (const image of kids(kid(control, 'Icon') ?? { children: [] }, 'bt:Image')) {
+      const mobile = control.attrs['xsi:type'] === 'MobileButton';
+      const icon = kid(control, 'Icon') ?? { attrs: {}, children: [] };
+      const images = kids(icon, 'bt:Image');
+      // A mobile image's pixel size is its size (points) times its scale.
+      const pixelsOf = (image) => Number(image.attrs.size) * (mobile ? Number(image.attrs.scale) : 1);
+      if (mobile) {
+        if (icon.attrs['xsi:type'] !== 'bt:MobileIconList') errors.push(`${pathOf(control)}: a MobileButton's <Icon> must be xsi:type="bt:MobileIconList"`);
+        for (const size of MOBILE_ICON_SIZES) {
+          for (const scale of MOBILE_ICON_SCALES) {
+            if (!images.some((i) => Number(i.attrs.size) === size && Number(i.attrs.scale) === scale)) errors.push(`${pathOf(control)}: no ${size} px icon at scale ${scale} (mobile buttons need 25, 32 and 48 at scales 1, 2 and 3)`);
+          }
+        }
+      } else {
+        const sizes = images.map((i) => Number(i.attrs.size));
+        for (const size of BUTTON_ICON_SIZES) if (!sizes.includes(size)) errors.push(`${pathOf(control)}: no ${size} px icon (buttons need 16, 32 and 80)`);
+      }
+      for (const image of images) {
         const resource = byKind['bt:Images'].get(image.attrs.resid);
         if (resource) {
           const named = iconSizeFromUrl(resource.attrs.DefaultValue);
-          if (!Number.isNaN(named) && named !== Number(image.attrs.size)) errors.push(`${pathOf(image)}: the ${image.attrs.size} px icon points to ${resource.attrs.DefaultValue}`);
-          iconChecks.push({ where: `${label} ${image.attrs.resid}`, url: resource.attrs.DefaultValue, size: Number(image.attrs.size) });
+          if (!Number.isNaN(named) && named !== pixelsOf(image)) errors.push(`${pathOf(image)}: the ${pixelsOf(image)} px icon points to ${resource.attrs.DefaultValue}`);
+          iconChecks.push({ where: `${label} ${image.attrs.resid}`, url: resource.attrs.DefaultValue, size: pixelsOf(image) });
         }
       }
     }

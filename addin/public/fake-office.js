@@ -9,10 +9,13 @@
  *     theme: 'light' | 'dark',
  *     subscribeTheme(fn) (optional),
  *     onDisplayMessageForm(itemId) (optional),
- *     readsHeld: a promise compose reads wait for before answering, or null (optional)
+ *     readsHeld: a promise compose reads wait for before answering, or null (optional),
+ *     mailboxVersion: the highest Mailbox requirement set to report as supported (optional, default 1.14)
  *   }
  * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt, body,
- *   internetMessageId?, getAsyncDelayMs?, failGetAsync? } with participants as { displayName, emailAddress }.
+ *   internetMessageId?, getAsyncDelayMs?, failGetAsync?, sharedOwner? } with participants as { displayName, emailAddress }.
+ * A message with sharedOwner is in that person's shared or delegated mailbox: as in Outlook, only such an item
+ * has getSharedPropertiesAsync (Mailbox 1.8), and only when the reported Mailbox version reaches 1.8.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
  * window.fakeOffice.calls for tests, and so is each compose read as it answers ('<message id>.<field>'
@@ -102,6 +105,15 @@
         },
       },
     };
+    if (message.sharedOwner && mailboxVersion() >= 8) {
+      common.getSharedPropertiesAsync = function (optionsOrCallback, maybeCallback) {
+        var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+        var owner = message.sharedOwner.emailAddress;
+        setTimeout(function () {
+          callback(succeeded({ owner: owner, targetMailbox: owner, targetRestUrl: 'https://outlook.office.com/api', permissions: 3 }));
+        }, 0);
+      };
+    }
     if (message.mode === 'compose') {
       return Object.assign(common, {
         subject: asyncGetter(message, 'subject', function () { return message.subject || ''; }),
@@ -119,6 +131,13 @@
     });
   }
 
+  // Requirement set versions compare by minor number: 1.14 is after 1.8.
+  function minorOf(version) {
+    return parseInt(String(version).split('.')[1] || '0', 10);
+  }
+  function mailboxVersion() {
+    return minorOf((host && host.mailboxVersion) || '1.14');
+  }
   function currentMessage() {
     return host ? host.getItem() : standaloneItem;
   }
@@ -179,7 +198,7 @@
     requirements: {
       isSetSupported: function (name, version) {
         if (name !== 'Mailbox') return false;
-        return !version || parseFloat(version) <= 1.14;
+        return !version || minorOf(version) <= mailboxVersion();
       },
     },
     ui: {

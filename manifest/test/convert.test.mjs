@@ -29,6 +29,12 @@ describe('XML → unified conversion (office-addin-manifest-converter)', () => {
     expect(converted.localizationFiles['pt-br.json']['extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label']).toBe('Clientes');
   });
 
+  it('turns SupportsSharedFolders into the shared-folders permission manifest.json declares', () => {
+    const names = (m) => m.authorization.permissions.resourceSpecific.map((p) => p.name).sort();
+    expect(names(converted.manifest)).toContain('Mailbox.AccessSharedFolders.User');
+    expect(names(built.manifest)).toEqual(names(converted.manifest));
+  });
+
   it('truncates the XML description into description.short, which is why manifest.json is generated, not converted', () => {
     expect(converted.manifest.description.short).toMatch(/^<TRUNCATED>/);
     expect(built.manifest.description.short).not.toMatch(/TRUNCATED/);

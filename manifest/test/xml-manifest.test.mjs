@@ -42,6 +42,66 @@ describe('generated add-in only manifest', () => {
   });
 });
 
+describe('Outlook on iOS and Android', () => {
+  const mobileOf = (text) => {
+    const vo11 = parseXml(text).children.at(-1).children.at(-1);
+    return vo11.children[1].children[0].children.find((c) => c.name === 'MobileFormFactor');
+  };
+
+  it('opens the task pane from the mobile read surface (VersionOverrides 1.1, Mailbox 1.5) with 25/32/48 icons at scales 1–3', () => {
+    const mobile = mobileOf(xml);
+    expect(names(mobile)).toEqual(['FunctionFile', 'ExtensionPoint']);
+    const surface = mobile.children[1];
+    expect(surface.attrs['xsi:type']).toBe('MobileMessageReadCommandSurface');
+    const button = surface.children[0].children[1];
+    expect(button.attrs['xsi:type']).toBe('MobileButton');
+    expect(names(button)).toEqual(['Label', 'Icon', 'Action']);
+    expect(button.children[1].attrs['xsi:type']).toBe('bt:MobileIconList');
+    expect(button.children[1].children.map((i) => `${i.attrs.size}@${i.attrs.scale}=${i.attrs.resid}`)).toEqual([
+      '25@1=Icon.25', '25@2=Icon.50', '25@3=Icon.75', '32@1=Icon.32', '32@2=Icon.64', '32@3=Icon.96', '48@1=Icon.48', '48@2=Icon.96', '48@3=Icon.144',
+    ]);
+    expect(button.children[2].attrs['xsi:type']).toBe('ShowTaskpane');
+    // Only the 1.1 overrides (the 1.0 schema has no mobile form factor).
+    expect(xml.match(/<MobileFormFactor>/g)).toHaveLength(1);
+  });
+
+  it('rejects a manifest without the mobile read surface', () => {
+    const start = xml.indexOf('<MobileFormFactor>');
+    const end = xml.indexOf('</MobileFormFactor>') + '</MobileFormFactor>'.length;
+    expect(check(xml.slice(0, start) + xml.slice(end)).join('\n')).toMatch(/no <MobileFormFactor> with <ExtensionPoint xsi:type="MobileMessageReadCommandSurface">/);
+  });
+
+  it('rejects a mobile icon missing a scale, or pointing to a PNG of the wrong pixel size', () => {
+    expect(check(replaceOnce(xml, /\s*<bt:Image size="48" scale="3" resid="Icon.144" \/>/.exec(xml)[0], '')).join('\n')).toMatch(/no 48 px icon at scale 3/);
+    expect(check(replaceOnce(xml, '<bt:Image size="25" scale="2" resid="Icon.50" />', '<bt:Image size="25" scale="2" resid="Icon.75" />')).join('\n')).toMatch(/the 50 px icon points to .*icon-75\.png/);
+    expect(check(replaceOnce(xml, '<Icon xsi:type="bt:MobileIconList">', '<Icon>')).join('\n')).toMatch(/must be xsi:type="bt:MobileIconList"/);
+  });
+
+  it('rejects a MobileFormFactor in VersionOverrides 1.0', () => {
+    const v10Desktop = xml.indexOf('</DesktopFormFactor>') + '</DesktopFormFactor>'.length;
+    const mobile = xml.slice(xml.indexOf('<MobileFormFactor>'), xml.indexOf('</MobileFormFactor>') + '</MobileFormFactor>'.length);
+    expect(check(xml.slice(0, v10Desktop) + mobile + xml.slice(v10Desktop)).join('\n')).toMatch(/<MobileFormFactor> is not a valid child of <Host>/);
+  });
+});
+
+describe('shared and delegate mailboxes', () => {
+  it('opens in them from Mailbox 1.5 clients (SupportsSharedFolders in the 1.1 desktop form factor) and asks for Mail.Read.Shared', () => {
+    const vo11 = parseXml(xml).children.at(-1).children.at(-1);
+    const desktop = vo11.children[1].children[0].children[0];
+    expect(vo11.children[1].children[0].children.map((c) => c.name)).toEqual(['DesktopFormFactor', 'MobileFormFactor']);
+    expect(desktop.name).toBe('DesktopFormFactor');
+    expect(desktop.children[0]).toMatchObject({ name: 'SupportsSharedFolders', text: 'true' });
+    expect(xml.match(/<SupportsSharedFolders>/g)).toHaveLength(1);
+    expect(xml).toContain('<Scope>Mail.Read.Shared</Scope>');
+  });
+
+  it('rejects SupportsSharedFolders in VersionOverrides 1.0, which has no such element', () => {
+    const v10Desktop = '<DesktopFormFactor>\n';
+    const errors = check(replaceOnce(xml, v10Desktop, '<DesktopFormFactor>\n<SupportsSharedFolders>true</SupportsSharedFolders>\n'));
+    expect(errors.join('\n')).toMatch(/<SupportsSharedFolders> is not a valid child of <DesktopFormFactor>/);
+  });
+});
+
 describe('the XML checks reject broken manifests', () => {
   const expectError = (text, pattern, options) => {
     const errors = check(text, options);

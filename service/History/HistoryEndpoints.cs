@@ -24,9 +24,11 @@ public static class HistoryEndpoints
         var clients = api.MapGroup("/clients/{id:guid}").WithTags("History");
         clients.MapGet("/history", GetAsync).WithName("ClientHistory")
             .WithSummary("Every communication with a client, newest first: mailbox emails (Graph), saved emails and record events.")
-            .Audit("history.read", "client");
+            .Audit("history.read", "client")
+            .ReadsMailboxOf(mustVerify: false);
         clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).")
-            .Audit("email.save", "client");
+            .Audit("email.save", "client")
+            .ReadsMailboxOf(mustVerify: true);
         clients.MapGet("/saved-emails", SavedEmails.FindAsync).WithName("FindSavedEmail")
             .WithSummary("Whether one message (?internetMessageId=) is saved to the client's record: its saved copy, or none.")
             .Audit("email.find", "client");

@@ -17,7 +17,7 @@ namespace OutlookCrm.Service.Mailbox;
 /// </summary>
 public sealed class GraphMailboxHistory(
     IHttpClientFactory httpClients, ITokenAcquisition tokens, IHttpContextAccessor http, CurrentUser user,
-    MailboxSettings settings, MailboxGates gates, ILogger<GraphMailboxHistory> logger) : IMailboxHistory
+    MailboxSettings settings, MailboxGates gates, MailboxOwner owner, ILogger<GraphMailboxHistory> logger) : IMailboxHistory
 {
     public const string HttpClientName = "graph";
     static readonly string[] Fields = ["id", "internetMessageId", "subject", "from", "toRecipients", "ccRecipients", "receivedDateTime", "bodyPreview", "webLink"];
@@ -57,14 +57,25 @@ public sealed class GraphMailboxHistory(
 
     async Task<List<MailboxMessage>> SearchAsync(IReadOnlyList<string> addresses, HistoryPosition? before, int count, CancellationToken cancellationToken)
     {
-        var graph = CallerGraph.For(httpClients, HttpClientName, tokens, http, settings.Scopes, settings.GraphBaseUrl);
+        var shared = owner.SharedAddress;
+        var graph = CallerGraph.For(httpClients, HttpClientName, tokens, http, shared is null ? settings.Scopes : settings.SharedScopes, settings.GraphBaseUrl);
+        var search = "\"" + string.Join(" OR ", addresses.Select(a => $"participants:{a}")) + "\"";
+        var top = Math.Clamp(count, 1, 50);
 
-        var page = await graph.Me.Messages.GetAsync(request =>
-        {
-            request.QueryParameters.Search = "\"" + string.Join(" OR ", addresses.Select(a => $"participants:{a}")) + "\"";
-            request.QueryParameters.Select = Fields;
-            request.QueryParameters.Top = Math.Clamp(count, 1, 50);
-        }, cancellationToken);
+        // The same query on the caller's own mailbox or, for a shared or delegate item, on its owner's.
+        var page = shared is null
+            ? await graph.Me.Messages.GetAsync(request =>
+            {
+                request.QueryParameters.Search = search;
+                request.QueryParameters.Select = Fields;
+                request.QueryParameters.Top = top;
+            }, cancellationToken)
+            : await graph.Users[shared].Messages.GetAsync(request =>
+            {
+                request.QueryParameters.Search = search;
+                request.QueryParameters.Select = Fields;
+                request.QueryParameters.Top = top;
+            }, cancellationToken);
 
         var found = new List<MailboxMessage>();
         for (var pages = 1; page is not null; pages++)

@@ -13,6 +13,9 @@ public sealed class MailboxSettings
 
     public string[] Scopes { get; set; } = ["Mail.Read"];
 
+    /// <summary>For a shared or delegate mailbox (<c>/users/{owner}</c>): Graph's <c>.Shared</c> permission.</summary>
+    public string[] SharedScopes { get; set; } = ["Mail.Read.Shared"];
+
     /// <summary>The whole mailbox part of a history page, retries included; then the page answers without it.</summary>
     public TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(3);
 

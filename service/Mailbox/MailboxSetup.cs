@@ -12,10 +12,12 @@ public static class MailboxSetup
         var settings = builder.Configuration.GetSection(MailboxSettings.Section).Get<MailboxSettings>() ?? new MailboxSettings();
         settings.Source ??= auth.Mode == AuthMode.Entra ? MailboxSource.Graph : MailboxSource.None;
         builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped<MailboxOwner>();
 
         if (settings.Source == MailboxSource.None)
         {
             builder.Services.AddSingleton<IMailboxHistory, NotConnectedMailbox>();
+            builder.Services.AddSingleton<IMailboxOwnerAccess, NotConnectedMailboxOwners>();
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<DevelopmentOutbox>();
             builder.Services.AddSingleton<IIntakeMailer>(sp => sp.GetRequiredService<DevelopmentOutbox>());
@@ -25,6 +27,7 @@ public static class MailboxSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxGates>();
         builder.Services.AddScoped<IMailboxHistory, GraphMailboxHistory>();
+        builder.Services.AddScoped<IMailboxOwnerAccess, GraphMailboxOwnerAccess>();
         builder.Services.AddScoped<IIntakeMailer, GraphIntakeMailer>();
         builder.Services.AddHttpClient(GraphMailboxHistory.HttpClientName)
             .AddResilienceHandler("graph", pipeline => pipeline

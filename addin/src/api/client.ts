@@ -49,9 +49,10 @@ export interface ApiClient {
   listFields(signal?: AbortSignal): Promise<FieldDefinition[]>;
   createField(label: string, type: FieldType): Promise<FieldDefinition>;
   setFieldValue(clientId: string, fieldId: string, value: string | number | null): Promise<ClientRecord>;
-  getHistory(clientId: string, query: { cursor?: string | null; limit?: number }, signal?: AbortSignal): Promise<HistoryPage>;
+  /** `mailbox`: the owner of the shared or delegate mailbox the open item is in (absent: the user's own). */
+  getHistory(clientId: string, query: { cursor?: string | null; limit?: number; mailbox?: string | null }, signal?: AbortSignal): Promise<HistoryPage>;
   /** 201 (saved now) and 200 (already saved) both resolve with the saved email. */
-  saveEmail(clientId: string, body: SaveEmailBody): Promise<SavedEmail>;
+  saveEmail(clientId: string, body: SaveEmailBody, mailbox?: string | null): Promise<SavedEmail>;
   unsaveEmail(clientId: string, savedEmailId: string): Promise<void>;
   /** The saved copy of one message on the client's record: empty when it is not saved. */
   findSavedEmail(clientId: string, internetMessageId: string, signal?: AbortSignal): Promise<SavedEmail[]>;
@@ -130,14 +131,16 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
     createField: (label, type) => request<FieldDefinition>('/api/fields', { method: 'POST', body: { label, type } }),
     setFieldValue: (clientId, fieldId, value) =>
       request<ClientRecord>(`${clientPath(clientId)}/fields/${encodeURIComponent(fieldId)}`, { method: 'PUT', body: { value } }),
-    getHistory: (clientId, { cursor, limit }, signal) => {
+    getHistory: (clientId, { cursor, limit, mailbox }, signal) => {
       const query = new URLSearchParams();
       if (limit) query.set('limit', String(limit));
       if (cursor) query.set('cursor', cursor);
+      if (mailbox) query.set('mailbox', mailbox);
       const qs = query.toString();
       return request<HistoryPage>(`${clientPath(clientId)}/history${qs ? `?${qs}` : ''}`, { signal });
     },
-    saveEmail: (clientId, body) => request<SavedEmail>(`${clientPath(clientId)}/saved-emails`, { method: 'POST', body }),
+    saveEmail: (clientId, body, mailbox) =>
+      request<SavedEmail>(`${clientPath(clientId)}/saved-emails${mailbox ? `?mailbox=${encodeURIComponent(mailbox)}` : ''}`, { method: 'POST', body }),
     findSavedEmail: async (clientId, internetMessageId, signal) =>
       (await request<{ items: SavedEmail[] }>(`${clientPath(clientId)}/saved-emails?internetMessageId=${encodeURIComponent(internetMessageId)}`, { signal })).items,
     unsaveEmail: (clientId, savedEmailId) =>

@@ -3,14 +3,18 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
+import { inMailboxOf } from '../api/mailboxScope';
+import { MailboxNotice } from '../components/MailboxNotice';
 import { PaneHeader } from '../components/PaneHeader';
 import { LoadingPlaceholder } from '../components/LoadingPlaceholder';
+import '../components/touchTargets.css';
 import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
 import type { Translator } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
 import { clipboardCopier } from './clipboard';
 import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
+import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
@@ -73,7 +77,10 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   const styles = useStyles();
   const isDark = useOfficeTheme(office);
   const participants = useParticipants(office, api);
-  const saving = useSaveToRecord(office, api);
+  // History and saving read the mailbox the item is in (a shared or delegate one included).
+  const mailbox = useMailboxOwner(office);
+  const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
+  const saving = useSaveToRecord(office, mailboxApi);
   const [view, setView] = useState<View>({ kind: 'participants' });
   // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
@@ -187,6 +194,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
             openDialog({ kind: 'newClient' });
           }}
         />
+        <MailboxNotice owner={mailbox.owner} />
         <main>
           {view.kind === 'participants' ? (
             <ParticipantsList
@@ -205,7 +213,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
             <Suspense fallback={<LoadingPlaceholder label={translator.t('app.loading')} rows={2} />}>
               <RecordContainer
                 key={`${view.clientId}:${view.serial ?? 0}`}
-                api={api}
+                api={mailboxApi}
                 office={office}
                 clientId={view.clientId}
                 renderTimeline={renderTimeline}

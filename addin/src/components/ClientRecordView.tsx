@@ -10,10 +10,33 @@ import { HistoryTab } from './HistoryTab';
 import { RecordHeader } from './RecordHeader';
 import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
 
+/** A touch screen no wider than a large phone (Outlook on iOS and Android shows the pane full screen). */
+const phoneTabs = '@media (pointer: coarse) and (max-width: 480px)';
+
 const useStyles = makeStyles({
   padded: { padding: tokens.spacingHorizontalM },
   // Wrap onto a second line rather than run out of a 170 px pane (200 % zoom).
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+    // On a phone the tabs sit at the bottom of the screen, within one thumb's reach, whatever is scrolled.
+    [phoneTabs]: {
+      position: 'fixed',
+      left: 0,
+      right: 0,
+      bottom: 0,
+      zIndex: 1,
+      flexWrap: 'nowrap',
+      padding: `0 0 env(safe-area-inset-bottom)`,
+      borderBottom: 'none',
+      borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+      backgroundColor: tokens.colorNeutralBackground1,
+      '& [role="tab"]': { flexGrow: 1, flexBasis: 0, justifyContent: 'center', minHeight: '48px' },
+    },
+  },
+  // Room under the record for the tabs fixed at the bottom.
+  article: { [phoneTabs]: { paddingBottom: '64px' } },
   openEmail: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   calm: { color: tokens.colorNeutralForeground3 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalL },
@@ -65,7 +88,7 @@ export function ClientRecordView({ state, actions, renderTimeline, renderIntake,
   const offerSave = !!saveOpenEmail?.save.canSave && involves(record, saveOpenEmail.participantAddresses);
   return (
     // Focusable by the pane (not by Tab): it moves focus here after create and open.
-    <article aria-label={record.displayName} tabIndex={-1}>
+    <article aria-label={record.displayName} tabIndex={-1} className={styles.article}>
       <RecordHeader record={record} onUnlinkEmail={actions.unlinkEmail}>
         {offerSave && (
           <div className={styles.openEmail} data-testid="save-open-email">

@@ -328,6 +328,11 @@ export const en = {
   'preview.outbox.item': '{subject} to {to}',
   'preview.outbox.sent': 'To {to} · {date}',
   'preview.outbox.openForm': 'Open the intake form',
+  'mailbox.shared': 'Shared mailbox {address}: history and saving use this mailbox; what you save is saved in your name.',
+  'mailbox.ownAssumed': 'Reading your own mailbox: this Outlook cannot tell whether the email is in a shared mailbox.',
+  'error.mailbox-not-shared': 'This mailbox is not shared with you. Ask its owner or your Microsoft 365 admin for access.',
+  'error.mailbox-consent-required': 'Reading a shared mailbox needs your permission. Sign in again and accept, or ask your Microsoft 365 admin.',
+  'error.mailbox-unavailable': 'The shared mailbox could not be checked right now; nothing was saved. Retry in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -331,4 +331,9 @@ export const ptBR: Catalog = {
   'preview.outbox.item': '{subject} para {to}',
   'preview.outbox.sent': 'Para {to} · {date}',
   'preview.outbox.openForm': 'Abrir o formulário de admissão',
+  'mailbox.shared': 'Caixa compartilhada {address}: o histórico e o salvamento usam esta caixa; o que você salva fica em seu nome.',
+  'mailbox.ownAssumed': 'Lendo a sua própria caixa de correio: este Outlook não informa se o e-mail está em uma caixa compartilhada.',
+  'error.mailbox-not-shared': 'Esta caixa de correio não está compartilhada com você. Peça acesso ao dono dela ou ao administrador do Microsoft 365.',
+  'error.mailbox-consent-required': 'Ler uma caixa compartilhada exige sua permissão. Entre de novo e aceite, ou fale com o administrador do Microsoft 365.',
+  'error.mailbox-unavailable': 'Não foi possível verificar a caixa compartilhada agora; nada foi salvo. Tente novamente em instantes.',
 };

@@ -1,4 +1,5 @@
 import { cleanParticipants, type EmailParticipant, type ItemParticipants } from './participants';
+import { readMailboxOwner, sharedAddressOf, type MailboxOwner } from './sharedMailbox';
 
 /**
  * The only module that touches the Office.js global. Everything else talks to an OfficeGateway,
@@ -55,6 +56,8 @@ export interface OfficeGateway {
   theme(): OfficeThemeInfo;
   userEmail(): string | null;
   userName(): string | null;
+  /** Whose mailbox the item is in: the user's own, a shared or delegate mailbox, or unknown (no Mailbox 1.8). */
+  mailboxOwner(item: MailItem): Promise<MailboxOwner>;
   openMessage(itemId: string): void;
   /** Opens an Office dialog at `url` and resolves with the first message it sends back. */
   openDialog(url: string): Promise<DialogResult>;
@@ -131,7 +134,7 @@ async function readFrom(field: LooseItem['from']): Promise<EmailParticipant | nu
 }
 
 /** Reads From/To/Cc in read mode (plain properties) and compose mode (async getters). */
-export async function readParticipants(item: MailItem, ownAddress: string | null): Promise<ItemParticipants> {
+export async function readParticipants(item: MailItem, ownAddress: string | null | readonly (string | null)[]): Promise<ItemParticipants> {
   const loose = item as unknown as LooseItem;
   const [from, to, cc] = await Promise.all([readFrom(loose.from), readRecipients(loose.to), readRecipients(loose.cc)]);
   return cleanParticipants({ from, to, cc }, ownAddress);
@@ -196,8 +199,13 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     currentItem() {
       return (mailbox()?.item ?? null) as MailItem | null;
     },
-    readParticipants(item) {
-      return readParticipants(item, this.userEmail());
+    async readParticipants(item) {
+      // In a shared or delegate mailbox its owner is "us" too: neither address is a participant to look up.
+      const owner = sharedAddressOf(await this.mailboxOwner(item));
+      return readParticipants(item, owner ? [owner, this.userEmail()] : this.userEmail());
+    },
+    mailboxOwner(item) {
+      return readMailboxOwner(item, office, this.userEmail());
     },
     isReadMode(item) {
       return typeof (item as unknown as LooseItem).subject === 'string';

@@ -25,12 +25,12 @@ function cleanDisplayName(displayName: string | null | undefined): string {
 }
 
 /**
- * Drops the signed-in user's own address and keeps each address once, in the first role it
+ * Drops the signed-in user's own address (and a shared mailbox's owner) and keeps each address once, in the first role it
  * appears in (from, then to, then cc), so a lookup never asks about the same address twice.
  */
-export function cleanParticipants(raw: ItemParticipants, ownAddress: string | null): ItemParticipants {
+export function cleanParticipants(raw: ItemParticipants, ownAddress: string | null | readonly (string | null)[]): ItemParticipants {
   const seen = new Set<string>();
-  if (ownAddress) seen.add(sameAddressKey(ownAddress));
+  for (const own of typeof ownAddress === 'string' || ownAddress === null ? [ownAddress] : ownAddress) if (own) seen.add(sameAddressKey(own));
   const keep = (p: EmailParticipant | null | undefined): p is EmailParticipant => {
     if (!p || !p.emailAddress || !p.emailAddress.trim()) return false;
     const key = sameAddressKey(p.emailAddress);

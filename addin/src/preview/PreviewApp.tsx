@@ -60,6 +60,8 @@ const useStyles = makeStyles({
   meta: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` },
   pane: { width: '340px', flexShrink: 0, border: 'none', borderLeft: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   calm: { color: tokens.colorNeutralForeground3 },
+  // ?device=phone: Outlook on iOS and Android shows the task pane over the whole screen.
+  phonePane: { display: 'block', width: '100vw', height: '100vh', border: 'none' },
 });
 
 const people = (list: SamplePerson[]) => list.map((p) => (p.displayName ? `${p.displayName} <${p.emailAddress}>` : p.emailAddress)).join('; ');
@@ -136,6 +138,8 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
       setSeedStatus({ kind: 'failed', code: isApiError(error) ? error.code : 'network' });
     }
   };
+
+  if (query.get('device') === 'phone') return <iframe className={styles.phonePane} title={t('preview.paneFrame')} src={paneUrl(query)} />;
 
   return (
     <I18nProvider translator={translator}>

@@ -9,6 +9,8 @@ export interface OutlookPreviewHost {
   subscribeTheme(listener: (theme: PreviewTheme) => void): () => void;
   userProfile: { emailAddress: string; displayName: string };
   displayLanguage: string;
+  /** The highest Mailbox requirement set fake Office supports; ?mailboxVersion=1.7 is an Outlook without shared-mailbox support. */
+  mailboxVersion: string;
   theme: PreviewTheme;
   getAsyncDelayMs: number;
   /** With ?holdReads=1, compose reads answer only after releaseReads(): tests decide what happens first. */
@@ -47,6 +49,7 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
     },
     userProfile: { ...previewUser },
     displayLanguage: query.get('lang') === 'pt-BR' ? 'pt-BR' : 'en-US',
+    mailboxVersion: /^1\.\d+$/.test(query.get('mailboxVersion') ?? '') ? query.get('mailboxVersion')! : '1.14',
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
     getAsyncDelayMs: Number(query.get('delay') ?? 0) || 0,
     readsHeld,

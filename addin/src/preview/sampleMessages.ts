@@ -17,6 +17,8 @@ export interface SampleMessage {
   internetMessageId?: string;
   /** Delays compose-mode getAsync answers, to try switching messages while a lookup is in flight. */
   getAsyncDelayMs?: number;
+  /** The message is in this person's shared (or delegated) mailbox: fake-office.js answers getSharedPropertiesAsync. */
+  sharedOwner?: SamplePerson;
 }
 
 export const previewUser: SamplePerson = { displayName: 'Preview User', emailAddress: 'preview.user@example.com' };
@@ -24,6 +26,8 @@ export const previewUser: SamplePerson = { displayName: 'Preview User', emailAdd
 const ana: SamplePerson = { displayName: 'Ana Souza', emailAddress: 'ana.souza@example.com' };
 const lena: SamplePerson = { displayName: 'Lena Fischer', emailAddress: 'lena.fischer@example.com' };
 const family: SamplePerson = { displayName: 'Okafor Family', emailAddress: 'okafor.family@example.org' };
+/** The practice's shared front-desk mailbox, which the preview user reads as a delegate. */
+export const frontDesk: SamplePerson = { displayName: 'Recepção', emailAddress: 'recepcao@example.com' };
 
 export const sampleMessages: SampleMessage[] = [
   {
@@ -125,6 +129,17 @@ export const sampleMessages: SampleMessage[] = [
     cc: [],
     receivedAt: '2025-03-07T06:00:00Z',
     body: 'This is an automatic confirmation.',
+  },
+  {
+    id: 'msg-front-desk',
+    mode: 'read',
+    subject: 'Remarcar para a semana que vem',
+    from: ana,
+    to: [frontDesk],
+    cc: [{ displayName: 'Caio Lima', emailAddress: 'caio.lima@example.org' }],
+    receivedAt: '2025-03-06T14:00:00Z',
+    body: 'Oi, recepção! Posso remarcar minha sessão para a semana que vem?',
+    sharedOwner: frontDesk,
   },
 ];
 

@@ -1,11 +1,12 @@
 import { vi } from 'vitest';
 import type { MailItem, MessageDetails, OfficeGateway } from '../office/office';
 import type { ItemParticipants } from '../office/participants';
+import type { MailboxOwner } from '../office/sharedMailbox';
 
 /** An OfficeGateway for component tests: the test sets the current item and fires ItemChanged. */
 export function fakeGateway(
   initial: ItemParticipants | null,
-  options: { language?: string; dark?: boolean; message?: Partial<MessageDetails>; compose?: boolean } = {},
+  options: { language?: string; dark?: boolean; message?: Partial<MessageDetails>; compose?: boolean; mailboxOwner?: MailboxOwner } = {},
 ) {
   let current = initial;
   const handlers = new Set<() => void>();
@@ -39,6 +40,7 @@ export function fakeGateway(
     theme: () => ({ isDark: !!options.dark }),
     userEmail: () => 'me@example.com',
     userName: () => 'Me',
+    mailboxOwner: async () => options.mailboxOwner ?? { kind: 'own' },
     openMessage: vi.fn(),
     openDialog: async () => ({ message: '' }),
   };

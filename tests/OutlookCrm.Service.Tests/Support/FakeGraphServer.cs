@@ -14,7 +14,8 @@ namespace OutlookCrm.Service.Tests.Support;
 /// $search over participants and $top paging with @odata.nextLink; /me/sendMail, which keeps what it
 /// was asked to send; and scripted faults for the next requests to either (429 with Retry-After, 503,
 /// a response held until the test releases it, a dropped connection, malformed JSON, a consent error);
-/// and /organization with the tenant's verified domains.
+/// and /organization with the tenant's verified domains; /users/{owner}/messages for shared and delegate
+/// mailboxes, answering 403 to anyone the owner has not shared the mailbox with and 404 for no such mailbox.
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
@@ -29,6 +30,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>What GET /organization names as the tenant's verified domains.</summary>
     public List<string> VerifiedDomains { get; } = [];
     public ConcurrentQueue<(string Select, string? Authorization)> OrganizationRequests { get; } = new();
+    /// <summary>Shared and delegate mailboxes by owner address.</summary>
+    public ConcurrentDictionary<string, SharedMailbox> SharedMailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public ConcurrentQueue<(string Owner, string Search, string? Authorization)> SharedRequests { get; } = new();
     public TimeSpan Delay { get; set; }
     public int MaxConcurrentPerToken { get; private set; }
 
@@ -47,6 +51,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         FakeGraphServer? server = null;
         app.MapGet("/v1.0/me/messages", (HttpContext http) => server!.ServeAsync(http));
         app.MapPost("/v1.0/me/sendMail", (HttpContext http) => server!.AcceptMailAsync(http));
+        app.MapGet("/v1.0/users/{owner}/messages", (string owner, HttpContext http) => server!.ServeSharedAsync(owner, http));
         app.MapGet("/v1.0/organization", (HttpContext http) => server!.ServeOrganizationAsync(http));
         await app.StartAsync();
         server = new FakeGraphServer(app, app.Urls.Single() + "/v1.0");
@@ -55,7 +60,33 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     public JsonObject AddMessage(string id, string from, string[] to, DateTime received, string subject, string? internetMessageId = null)
     {
-        var message = new JsonObject
+        var message = NewMessage(id, from, to, received, subject, internetMessageId);
+        Messages.Add(message);
+        return message;
+    }
+
+    /// <summary>A mailbox of <paramref name="owner"/> that the users holding <paramref name="readerTokens"/> may read.</summary>
+    public SharedMailbox ShareMailbox(string owner, params string[] readerTokens)
+    {
+        var mailbox = SharedMailboxes.GetOrAdd(owner, _ => new SharedMailbox());
+        foreach (var token in readerTokens) mailbox.Readers.Add($"Bearer {token}");
+        return mailbox;
+    }
+
+    public sealed class SharedMailbox
+    {
+        public ConcurrentBag<JsonObject> Messages { get; } = [];
+        public ConcurrentBag<string> Readers { get; } = [];
+        /// <summary>Scripted answers for the next requests to this mailbox.</summary>
+        public ConcurrentQueue<Func<HttpContext, Task>> Faults { get; } = new();
+
+        public void AddMessage(string id, string from, string[] to, DateTime received, string subject, string? internetMessageId = null) =>
+            Messages.Add(NewMessage(id, from, to, received, subject, internetMessageId));
+    }
+
+    static JsonObject NewMessage(string id, string from, string[] to, DateTime received, string subject, string? internetMessageId)
+    {
+        return new JsonObject
         {
             ["id"] = id,
             ["internetMessageId"] = internetMessageId ?? $"<{id}@mail.example.com>",
@@ -67,8 +98,6 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             ["bodyPreview"] = $"Preview of {subject}",
             ["webLink"] = $"https://outlook.office.com/owa/?ItemID={id}",
         };
-        Messages.Add(message);
-        return message;
     }
 
     static JsonObject Recipient(string address) => new() { ["emailAddress"] = new JsonObject { ["name"] = address.Split('@')[0], ["address"] = address } };
@@ -88,7 +117,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 await fault(http);
                 return;
             }
-            await WritePageAsync(http, search);
+            await WritePageAsync(http, search, Messages, $"{BaseUrl}/me/messages");
         }
         finally
         {
@@ -122,18 +151,40 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         await http.Response.WriteAsync(new JsonObject { ["value"] = new JsonArray(organization) }.ToJsonString());
     }
 
-    async Task WritePageAsync(HttpContext http, string search)
+    async Task ServeSharedAsync(string owner, HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var search = http.Request.Query["$search"].ToString();
+        SharedRequests.Enqueue((owner, search, authorization));
+        if (!SharedMailboxes.TryGetValue(owner, out var mailbox))
+            await WriteErrorAsync(http, 404, "ErrorInvalidUser", "The requested user is invalid.");
+        else if (mailbox.Faults.TryDequeue(out var fault))
+            await fault(http);
+        else if (!mailbox.Readers.Contains(authorization))
+            await WriteErrorAsync(http, 403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        else
+            await WritePageAsync(http, search, mailbox.Messages, $"{BaseUrl}/users/{Uri.EscapeDataString(owner)}/messages");
+    }
+
+    static async Task WriteErrorAsync(HttpContext http, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code, message } }));
+    }
+
+    async Task WritePageAsync(HttpContext http, string search, IEnumerable<JsonObject> messages, string nextLinkBase)
     {
         var addresses = ParticipantPattern().Matches(search).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
         var top = int.TryParse(http.Request.Query["$top"], out var t) ? t : 10;
         var skip = int.TryParse(http.Request.Query["$skiptoken"], out var s) ? s : 0;
-        var matching = Messages
+        var matching = messages
             .Where(m => Participants(m).Any(addresses.Contains))
             .OrderByDescending(m => m["receivedDateTime"]!.GetValue<string>())
             .ToList();
         var page = new JsonObject { ["value"] = new JsonArray(matching.Skip(skip).Take(top).Select(m => m.DeepClone()).ToArray()) };
         if (skip + top < matching.Count)
-            page["@odata.nextLink"] = $"{BaseUrl}/me/messages?$search={Uri.EscapeDataString(search)}&$top={top}&$skiptoken={skip + top}";
+            page["@odata.nextLink"] = $"{nextLinkBase}?$search={Uri.EscapeDataString(search)}&$top={top}&$skiptoken={skip + top}";
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(page.ToJsonString());
     }

@@ -35,6 +35,10 @@ export interface PreviewOptions {
   theme?: string;
   /** Compose reads answer only when the test calls releaseReads(). */
   holdReads?: boolean;
+  /** The highest Mailbox requirement set fake Office reports, e.g. '1.7' for an Outlook without shared-mailbox support. */
+  mailboxVersion?: string;
+  /** A phone: the pane fills a viewport of this size, with touch (hasTouch, isMobile) as Outlook on iOS and Android. */
+  phone?: { width: number; height: number };
   /** Wait for the participants list (default) or return as soon as the pane frame is there. */
   waitFor?: 'participants' | 'frame';
 }
@@ -52,7 +56,7 @@ export interface PaneSession {
   select(messageId: string | null): Promise<void>;
   /** Lets the compose reads held by holdReads answer. */
   releaseReads(): Promise<void>;
-  /** Screenshot of the 340 px pane next to the preview's reading pane. */
+  /** Screenshot of the 340 px pane next to the preview's reading pane (on a phone: the screen). */
   screenshot(name: string): Promise<string>;
   /** Every participant row label the pane has ever rendered (recorded by a MutationObserver). */
   participantsEverShown(): Promise<string[]>;
@@ -98,7 +102,11 @@ const paneIframe = 'iframe[src^="/preview/taskpane.html"]';
 
 export async function openPane(browser: Browser, baseUrl: string, options: PreviewOptions = {}): Promise<PaneSession> {
   const tenant = options.tenant ?? randomUUID();
-  const context = await browser.newContext({ viewport: { width: 1200, height: 820 }, baseURL: baseUrl });
+  const context = await browser.newContext(
+    options.phone
+      ? { viewport: options.phone, hasTouch: true, isMobile: true, deviceScaleFactor: 2, baseURL: baseUrl }
+      : { viewport: { width: 1200, height: 820 }, baseURL: baseUrl },
+  );
   // Only the local service is reachable: anything else (CDNs, telemetry) fails at once instead of timing out.
   await context.route(
     (url) => url.origin !== new URL(baseUrl).origin,
@@ -120,6 +128,8 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   if (options.lang) query.set('lang', options.lang);
   if (options.theme) query.set('theme', options.theme);
   if (options.holdReads) query.set('holdReads', '1');
+  if (options.mailboxVersion) query.set('mailboxVersion', options.mailboxVersion);
+  if (options.phone) query.set('device', 'phone');
   await page.goto(`/preview.html?${query}`);
 
   const pane = page.frameLocator(paneIframe);
@@ -149,6 +159,11 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
     },
     async screenshot(name) {
       const path = join(screenshotDir, `${name}.png`);
+      // On a phone the pane is the whole screen.
+      if (options.phone) {
+        await page.screenshot({ path, animations: 'disabled' });
+        return path;
+      }
       // The reading pane's right part and the 340 px task pane, as a person sees them side by side.
       const box = await page.locator(paneIframe).boundingBox();
       if (!box) throw new Error('The task pane iframe has no box.');

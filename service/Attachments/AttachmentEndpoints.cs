@@ -18,7 +18,8 @@ public static class AttachmentEndpoints
 
     /// <summary>
     /// The declared content type is the sender's claim, so it is never served: the browser gets
-    /// opaque bytes to save (nosniff, no inline rendering, a sandboxing policy), under the cleaned name.
+    /// opaque bytes to save (nosniff, no inline rendering), under the cleaned name. The API's policy
+    /// (default-src 'none', SecurityHeaders) would keep even a rendered file from running anything.
     /// </summary>
     static async Task<IResult> DownloadAsync(Guid id, Guid savedEmailId, Guid attachmentId, AppDbContext db, IAttachmentStore store, HttpContext http, CancellationToken cancellationToken)
     {
@@ -28,7 +29,6 @@ public static class AttachmentEndpoints
             .FirstOrDefaultAsync(cancellationToken) ?? throw ApiProblem.NotFound("attachment");
         var content = await store.OpenAsync(found.StorageKey, cancellationToken) ?? throw ApiProblem.NotFound("attachment");
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Stream(content, "application/octet-stream", found.Name);
     }

@@ -26,10 +26,13 @@ public static class AttachmentEndpoints
         var found = await db.EmailAttachments.AsNoTracking()
             .Where(a => a.Id == attachmentId && a.SavedEmailId == savedEmailId && a.ClientId == id && a.StoredAttachmentId != null)
             .Join(db.StoredAttachments.AsNoTracking(), a => a.StoredAttachmentId, s => s.Id, (a, s) => new { a.Name, s.StorageKey })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw ApiProblem.NotFound("attachment");
-        var content = await store.OpenAsync(found.StorageKey, cancellationToken) ?? throw ApiProblem.NotFound("attachment");
+            .FirstOrDefaultAsync(cancellationToken) ?? throw NotFound();
+        var content = await store.OpenAsync(found.StorageKey, cancellationToken) ?? throw NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Stream(content, "application/octet-stream", found.Name);
     }
+
+    /// <summary>Also for another tenant's ids, a skipped attachment, or one of another client or email: nothing tells them apart.</summary>
+    static ApiProblem NotFound() => new(404, "attachment-not-found", "The attachment was not found.");
 }

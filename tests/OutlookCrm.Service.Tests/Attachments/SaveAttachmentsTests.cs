@@ -111,7 +111,7 @@ public class SaveAttachmentsTests(AttachmentServiceFactory factory) : IClassFixt
         var listed = saved["attachments"]!.AsArray();
         Assert.Equal("file-too-large,,email-too-large,email-too-large,", SkipReasons(listed));
         Assert.Equal(new[] { Sha256(first), Sha256(small) }.Order(), factory.StoredFiles(await session.WorkspaceIdAsync()));
-        await Json.ProblemAsync(await DownloadAsync(session, client, saved, listed[0]!), 404, "not-found");
+        await Json.ProblemAsync(await DownloadAsync(session, client, saved, listed[0]!), 404, "attachment-not-found");
         Assert.Equal(small, await DownloadBytesAsync(session, client, saved, listed[4]!));
     }
 
@@ -217,9 +217,9 @@ public class SaveAttachmentsTests(AttachmentServiceFactory factory) : IClassFixt
         var saved = await SaveMessageAsync(owner, client, message);
         var intruder = await factory.SignInAsync();
 
-        await Json.ProblemAsync(await DownloadAsync(intruder, client, saved, saved["attachments"]![0]!), 404, "not-found");
+        await Json.ProblemAsync(await DownloadAsync(intruder, client, saved, saved["attachments"]![0]!), 404, "attachment-not-found");
         var ownClient = (await intruder.CreateClientAsync("Own", "Client")).Id();
-        await Json.ProblemAsync(await DownloadAsync(intruder, ownClient, saved, saved["attachments"]![0]!), 404, "not-found");
+        await Json.ProblemAsync(await DownloadAsync(intruder, ownClient, saved, saved["attachments"]![0]!), 404, "attachment-not-found");
     }
 
     [Fact]
@@ -232,8 +232,8 @@ public class SaveAttachmentsTests(AttachmentServiceFactory factory) : IClassFixt
         var otherClient = (await session.CreateClientAsync("Other", "Person")).Id();
         var attachment = saved["attachments"]![0]!.AsObject().Id();
 
-        await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients/{otherClient}/saved-emails/{saved.Id()}/attachments/{attachment}"), 404, "not-found");
-        await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients/{client}/saved-emails/{Guid.NewGuid()}/attachments/{attachment}"), 404, "not-found");
+        await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients/{otherClient}/saved-emails/{saved.Id()}/attachments/{attachment}"), 404, "attachment-not-found");
+        await Json.ProblemAsync(await session.Http.GetAsync($"/api/clients/{client}/saved-emails/{Guid.NewGuid()}/attachments/{attachment}"), 404, "attachment-not-found");
     }
 
     [Fact]

@@ -11,7 +11,14 @@ public sealed class AttachmentSettings
     /// <summary>For the local store: the folder; default <c>attachments</c> in the data folder.</summary>
     public string? LocalFolder { get; set; }
 
-    /// <summary>For Azure Blob Storage: the storage account's connection string and the (private) container.</summary>
+    /// <summary>
+    /// For Azure Blob Storage with Entra access (the deployment template's account has shared keys off):
+    /// the account's blob endpoint, reached with the app's managed identity (DefaultAzureCredential).
+    /// The container must exist (the template creates it).
+    /// </summary>
+    public string? AzureBlobServiceUri { get; set; }
+
+    /// <summary>For Azure Blob Storage by key (Azurite, or an account that allows shared keys): the connection string. The container is created on first use.</summary>
     public string? AzureBlobConnectionString { get; set; }
 
     public string AzureBlobContainer { get; set; } = "attachments";

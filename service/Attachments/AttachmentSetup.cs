@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Http.Resilience;
 using OutlookCrm.Service.Infrastructure;
@@ -40,9 +41,11 @@ public static class AttachmentSetup
 
     static IAttachmentStore StoreFor(AttachmentSettings settings, DatabaseSettings database, string contentRoot) => settings.Store switch
     {
+        AttachmentStoreKind.AzureBlob when settings.AzureBlobServiceUri is { } serviceUri => new AzureBlobAttachmentStore(
+            new BlobServiceClient(new Uri(serviceUri), new DefaultAzureCredential()).GetBlobContainerClient(settings.AzureBlobContainer), createContainer: false),
         AttachmentStoreKind.AzureBlob => new AzureBlobAttachmentStore(new BlobContainerClient(
-            settings.AzureBlobConnectionString ?? throw new InvalidOperationException("Attachments:AzureBlobConnectionString is required for the AzureBlob store."),
-            settings.AzureBlobContainer)),
+            settings.AzureBlobConnectionString ?? throw new InvalidOperationException("Attachments:AzureBlobServiceUri or Attachments:AzureBlobConnectionString is required for the AzureBlob store."),
+            settings.AzureBlobContainer), createContainer: true),
         _ => new LocalFolderAttachmentStore(Path.GetFullPath(settings.LocalFolder ?? Path.Combine(database.DataDirectory, "attachments"), contentRoot)),
     };
 }

@@ -4,10 +4,14 @@ using Azure.Storage.Blobs.Models;
 
 namespace OutlookCrm.Service.Attachments;
 
-/// <summary>Production store: one blob per key in one private container (created on first use).</summary>
-public sealed class AzureBlobAttachmentStore(BlobContainerClient container) : IAttachmentStore
+/// <summary>
+/// Production store: one blob per key in one private container. With <paramref name="createContainer"/>
+/// the container is created on first use; an identity granted only its container's data (the
+/// deployment template's) may not create containers, so there it must exist already.
+/// </summary>
+public sealed class AzureBlobAttachmentStore(BlobContainerClient container, bool createContainer = true) : IAttachmentStore
 {
-    int created;
+    int created = createContainer ? 0 : 1;
 
     public async Task PutAsync(string key, Stream content, CancellationToken cancellationToken)
     {

@@ -35,6 +35,8 @@ step "Installing front-end dependencies"
 record addin-install scripts/npm-install-if-needed.sh addin
 
 step "Service tests (.NET)"
+# The Azure Storage emulator the attachment store's tests start and stop themselves.
+record azurite-install scripts/npm-install-if-needed.sh tests/azurite
 record service.trx dotnet_test OutlookCrm.sln --nologo --logger "trx;LogFileName=service.trx" --results-directory "$results"
 if [ -n "${OUTLOOKCRM_TEST_SQLSERVER:-}" ]; then
   step "Service tests on SQL Server"

@@ -10,7 +10,7 @@ sealed record Options(string Benchmark, int Clients, int Items, int Requests, in
             benchmark,
             int.Parse(Value("--clients", "1000000")),
             int.Parse(Value("--items", "10000")),
-            int.Parse(Value("--requests", benchmark == "history" ? "2000" : "50000")),
+            int.Parse(Value("--requests", benchmark switch { "history" => "2000", "attachments" => "10", _ => "50000" })),
             Value("--concurrency", benchmark == "history" ? "1,4" : "1,4,8,16").Split(',').Select(int.Parse).ToArray(),
             // seed prepares the lookup benchmark's file.
             Value("--data", $"artifacts/bench-{(benchmark == "seed" ? "lookup" : benchmark)}"),

@@ -1,3 +1,5 @@
+using OutlookCrm.Service.Attachments;
+
 namespace OutlookCrm.Service.History;
 
 public sealed record EmailParticipant(string? Name, string Address);
@@ -25,7 +27,8 @@ public sealed record HistoryItem(
     Guid? SavedBy,
     Guid? SavedEmailId,
     HistoryEvent? Event,
-    string? ActorName = null);
+    string? ActorName = null,
+    IReadOnlyList<HistoryAttachment>? Attachments = null);
 
 public sealed record HistoryEvent(ClientEventKind Type, Guid ActorId, string? Address, string? As, string? Label, IReadOnlyList<string>? Properties);
 
@@ -45,6 +48,7 @@ public sealed record SaveEmailRequest(
     DateTimeOffset? SentAt,
     string? Preview);
 
-public sealed record SavedEmailDto(Guid Id, Guid ClientId, string InternetMessageId, string Subject, DateTime SentAt, DateTime SavedAt, Guid SavedBy);
+/// <param name="Attachments">Listed under the email as saved: stored, or skipped with the reason.</param>
+public sealed record SavedEmailDto(Guid Id, Guid ClientId, string InternetMessageId, string Subject, DateTime SentAt, DateTime SavedAt, Guid SavedBy, IReadOnlyList<HistoryAttachment>? Attachments = null);
 
 public sealed record SavedEmailList(IReadOnlyList<SavedEmailDto> Items);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
@@ -69,7 +70,10 @@ public static class HistoryEndpoints
 
         var challenge = fromMailbox.Challenge is { } c ? new MailboxChallengeDto(c.Scopes, c.Claims) : null;
         var actorNames = await WorkspaceMembers.NamesAsync(db, user.WorkspaceId, page.Select(i => ActorOf(i.Item)).OfType<Guid>(), cancellationToken);
-        var named = page.Select(i => ActorOf(i.Item) is { } actor && actorNames.TryGetValue(actor, out var name) ? i.Item with { ActorName = name } : i.Item);
+        var attachments = await EmailAttachments.ListAsync(db, page.Select(i => i.Item.SavedEmailId).OfType<Guid>().ToList(), cancellationToken);
+        var named = page
+            .Select(i => ActorOf(i.Item) is { } actor && actorNames.TryGetValue(actor, out var name) ? i.Item with { ActorName = name } : i.Item)
+            .Select(i => i.SavedEmailId is { } savedId ? i with { Attachments = attachments.GetValueOrDefault(savedId) ?? [] } : i);
         return new HistoryPage(named.ToList(), next, new HistorySources(StateName(fromMailbox.State)), challenge);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.NeverTrack;
@@ -17,17 +18,23 @@ public static class SavedEmails
     public const int MaxSubjectLength = 500;
     public const int MaxRecipients = 100;
 
+    /// <summary>
+    /// Saves the email with its attachments, read from the caller's mailbox before anything is written
+    /// (<see cref="EmailAttachmentIntake"/>); saving it again answers the first save.
+    /// </summary>
     public static async Task<IResult> SaveAsync(
-        Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, EmailAttachmentIntake attachments, TimeProvider clock, CancellationToken cancellationToken)
     {
         var email = Validate(request);
-        var (saved, isNew) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId), LockKey.Client(id)], async ct =>
+        await CheckSaveableAsync(db, id, email, cancellationToken);
+        if (await ExistingAsync(db, id, email.InternetMessageId, cancellationToken) is { } already)
+            return TypedResults.Ok(ToDto(already, await AttachmentsOfAsync(db, already.Id, cancellationToken)));
+
+        await using var prepared = await attachments.PrepareAsync(email.InternetMessageId, cancellationToken);
+        var (saved, isNew, listed) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId), LockKey.Client(id), LockKey.Attachments], async ct =>
         {
-            if (!await db.Clients.AnyAsync(c => c.Id == id, ct)) throw ApiProblem.NotFound("client");
-            if (await NeverTrackRules.CoversAsync(db, email.FromAddress, ct))
-                throw new ApiProblem(422, "not-tracked", "The practice never keeps email from this sender.", "An administrator keeps the never-track list.");
-            var existing = await db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == id && s.InternetMessageId == email.InternetMessageId, ct);
-            if (existing is not null) return (existing, false);
+            await CheckSaveableAsync(db, id, email, ct);
+            if (await ExistingAsync(db, id, email.InternetMessageId, ct) is { } existing) return (existing, false, (List<HistoryAttachment>?)null);
 
             email.Id = Guid.CreateVersion7();
             email.WorkspaceId = user.WorkspaceId;
@@ -35,11 +42,27 @@ public static class SavedEmails
             email.SavedAt = clock.GetUtcNow().UtcDateTime;
             email.SavedBy = user.UserId;
             db.SavedEmails.Add(email);
+            var rows = await attachments.AddTo(email, prepared, email.SavedAt, ct);
             await SeenNames.RememberAsync(db, id, email, ct);
-            return (email, true);
+            return (email, true, rows.Select(EmailAttachments.ToDto).ToList());
         }, cancellationToken);
-        return isNew ? TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved)) : TypedResults.Ok(ToDto(saved));
+        if (!isNew) return TypedResults.Ok(ToDto(saved, await AttachmentsOfAsync(db, saved.Id, cancellationToken)));
+        await attachments.ConfirmStoredAsync(prepared, cancellationToken);
+        return TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved, listed));
     }
+
+    static async Task CheckSaveableAsync(AppDbContext db, Guid clientId, SavedEmail email, CancellationToken cancellationToken)
+    {
+        if (!await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken)) throw ApiProblem.NotFound("client");
+        if (await NeverTrackRules.CoversAsync(db, email.FromAddress, cancellationToken))
+            throw new ApiProblem(422, "not-tracked", "The practice never keeps email from this sender.", "An administrator keeps the never-track list.");
+    }
+
+    static Task<SavedEmail?> ExistingAsync(AppDbContext db, Guid clientId, string internetMessageId, CancellationToken cancellationToken) =>
+        db.SavedEmails.FirstOrDefaultAsync(s => s.ClientId == clientId && s.InternetMessageId == internetMessageId, cancellationToken);
+
+    static async Task<List<HistoryAttachment>?> AttachmentsOfAsync(AppDbContext db, Guid savedEmailId, CancellationToken cancellationToken) =>
+        (await EmailAttachments.ListAsync(db, [savedEmailId], cancellationToken)).GetValueOrDefault(savedEmailId) ?? [];
 
     /// <summary>The copy of one message on the client's record, if saved: the pane asks for the email open in Outlook.</summary>
     public static async Task<Ok<SavedEmailList>> FindAsync(Guid id, string? internetMessageId, AppDbContext db, CancellationToken cancellationToken)
@@ -53,7 +76,7 @@ public static class SavedEmails
         return TypedResults.Ok(new SavedEmailList(saved.Select(ToDto).ToList()));
     }
 
-    public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken)
+    public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, WriteUnit unit, AttachmentCleanup attachments, CancellationToken cancellationToken)
     {
         await unit.RunAsync([LockKey.Client(id)], async ct =>
         {
@@ -61,13 +84,17 @@ public static class SavedEmails
                 ?? throw ApiProblem.NotFound("saved email");
             db.SavedEmails.Remove(saved);
         }, cancellationToken);
+        await attachments.RemoveUnlistedAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
     static string? MessageIdError(string? messageId) =>
         string.IsNullOrEmpty(messageId) || messageId.Length > 512 || messageId.Any(char.IsControl) ? "Required, at most 512 characters." : null;
 
-    static SavedEmailDto ToDto(SavedEmail s) => new(s.Id, s.ClientId, s.InternetMessageId, s.Subject, s.SentAt, s.SavedAt, s.SavedBy);
+    static SavedEmailDto ToDto(SavedEmail s) => ToDto(s, null);
+
+    static SavedEmailDto ToDto(SavedEmail s, IReadOnlyList<HistoryAttachment>? attachments) =>
+        new(s.Id, s.ClientId, s.InternetMessageId, s.Subject, s.SentAt, s.SavedAt, s.SavedBy, attachments);
 
     static SavedEmail Validate(SaveEmailRequest request)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
@@ -50,6 +51,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ClientEvent> ClientEvents => Set<ClientEvent>();
     public DbSet<SavedEmail> SavedEmails => Set<SavedEmail>();
+    public DbSet<EmailAttachment> EmailAttachments => Set<EmailAttachment>();
+    public DbSet<StoredAttachment> StoredAttachments => Set<StoredAttachment>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditArchive> AuditArchives => Set<AuditArchive>();
@@ -76,6 +79,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<IdempotencyRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<ClientEvent>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<SavedEmail>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<EmailAttachment>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<StoredAttachment>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<AuditRecord>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<AuditArchive>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IntakeTemplate>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);

@@ -22,6 +22,8 @@ public readonly record struct LockKey
     public static LockKey Intake(Guid intakeId) => new($"intake:{intakeId:N}");
     public static LockKey NeverTrackList { get; } = new("never-track");
     public static LockKey AuditArchive { get; } = new("audit-archive");
+    /// <summary>The workspace's stored attachment contents: registering one, and removing the unlisted ones.</summary>
+    public static LockKey Attachments { get; } = new("attachments");
 
     public override string ToString() => Value;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
@@ -81,12 +82,16 @@ public static class NeverTrackEndpoints
         return TypedResults.NoContent();
     }
 
-    static async Task<RemovedSavedEmails> RemoveSavedEmailsAsync(Guid entryId, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken) =>
-        new(await unit.RunAsync([LockKey.NeverTrackList], async ct =>
+    static async Task<RemovedSavedEmails> RemoveSavedEmailsAsync(Guid entryId, AppDbContext db, WriteUnit unit, AttachmentCleanup attachments, CancellationToken cancellationToken)
+    {
+        var removed = await unit.RunAsync([LockKey.NeverTrackList], async ct =>
         {
             var entry = await db.NeverTrackEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, ct) ?? throw ApiProblem.NotFound("never-track entry");
             return await CoveredSavedEmails(db, entry).ExecuteDeleteAsync(ct);
-        }, cancellationToken));
+        }, cancellationToken);
+        await attachments.RemoveUnlistedAsync(cancellationToken);
+        return new(removed);
+    }
 
     /// <summary>
     /// Saved emails whose sender the entry covers. Stored senders keep the case they were written in,

@@ -29,6 +29,19 @@ describe('api client', () => {
     expect(body).toEqual({ addresses: ['a@example.com', 'b@example.com'] });
   });
 
+  it('downloads an attachment as bytes with the token, and translates a refusal by its code', async () => {
+    const { api, request } = setup([
+      new Response(new Uint8Array([37, 80, 68, 70]), { status: 200, headers: { 'Content-Type': 'application/octet-stream' } }),
+      jsonResponse(404, { status: 404, code: 'attachment-not-found' }),
+    ]);
+
+    const blob = await api.downloadAttachment('c 1', 's1', 'a1');
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
+    expect(request(0).url).toBe('/api/clients/c%201/saved-emails/s1/attachments/a1');
+    expect(request(0).headers.Authorization).toBe('Bearer token-1');
+    await expect(api.downloadAttachment('c1', 's1', 'gone')).rejects.toMatchObject({ status: 404, code: 'attachment-not-found' });
+  });
+
   it('asks for intake templates in the chosen language', async () => {
     const { api, request } = setup([jsonResponse(200, { items: [] })]);
 

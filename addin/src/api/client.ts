@@ -54,6 +54,8 @@ export interface ApiClient {
   /** 201 (saved now) and 200 (already saved) both resolve with the saved email. */
   saveEmail(clientId: string, body: SaveEmailBody, mailbox?: string | null): Promise<SavedEmail>;
   unsaveEmail(clientId: string, savedEmailId: string): Promise<void>;
+  /** A stored attachment's bytes (always served as application/octet-stream). */
+  downloadAttachment(clientId: string, savedEmailId: string, attachmentId: string): Promise<Blob>;
   /** The saved copy of one message on the client's record: empty when it is not saved. */
   findSavedEmail(clientId: string, internetMessageId: string, signal?: AbortSignal): Promise<SavedEmail[]>;
   /**
@@ -92,11 +94,16 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
     }
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  async function respond(path: string, options: RequestOptions): Promise<Response> {
     let response = await send(path, options, false);
     // A token can expire or be revoked between caching and use: get a fresh one once.
     if (response.status === 401) response = await send(path, options, true);
     if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await respond(path, options);
     if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
@@ -143,6 +150,11 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
       request<SavedEmail>(`${clientPath(clientId)}/saved-emails${mailbox ? `?mailbox=${encodeURIComponent(mailbox)}` : ''}`, { method: 'POST', body }),
     findSavedEmail: async (clientId, internetMessageId, signal) =>
       (await request<{ items: SavedEmail[] }>(`${clientPath(clientId)}/saved-emails?internetMessageId=${encodeURIComponent(internetMessageId)}`, { signal })).items,
+    downloadAttachment: async (clientId, savedEmailId, attachmentId) => {
+      const path = `${clientPath(clientId)}/saved-emails/${encodeURIComponent(savedEmailId)}/attachments/${encodeURIComponent(attachmentId)}`;
+      const response = await respond(path, { headers: { Accept: 'application/octet-stream, application/problem+json' } });
+      return response.blob();
+    },
     unsaveEmail: (clientId, savedEmailId) =>
       request<void>(`${clientPath(clientId)}/saved-emails/${encodeURIComponent(savedEmailId)}`, { method: 'DELETE' }),
     listIntakeTemplates: async (language, signal) =>

@@ -185,6 +185,18 @@ export interface HistoryItem {
   event: HistoryEvent | null;
   /** The team member who saved the email or made the change; null for mailbox emails and the client's own steps. */
   actorName?: string | null;
+  /** A saved email's attachments: stored (downloadable) or skipped with the reason. */
+  attachments?: HistoryAttachment[] | null;
+}
+
+export type AttachmentSkipReason = 'file-too-large' | 'email-too-large' | 'not-a-file';
+
+export interface HistoryAttachment {
+  id: string;
+  /** The sender's file name, cleaned by the service; shown as text only. */
+  name: string;
+  size: number;
+  skipReason: AttachmentSkipReason | null;
 }
 
 export type MailboxSource = 'ok' | 'unavailable' | 'consent-required' | 'not-connected';
@@ -220,6 +232,7 @@ export interface SavedEmail {
   sentAt: string;
   savedAt: string;
   savedBy: string;
+  attachments?: HistoryAttachment[] | null;
 }
 
 export type IntakeQuestionType = 'shortText' | 'longText' | 'date' | 'number' | 'singleChoice' | 'multipleChoice' | 'yesNo' | 'consent';

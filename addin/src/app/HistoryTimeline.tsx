@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
 import type { HistoryItem, MailboxChallenge } from '../api/types';
 import { Timeline } from '../components/Timeline';
+import { saveFile } from '../history/saveFile';
 import type { OfficeGateway } from '../office/office';
 import { useHistory } from './useHistory';
 
@@ -30,6 +31,10 @@ export function HistoryTimeline({ api, office, clientId, requestMailboxConsent, 
       onUnsave={async (item) => {
         await unsave(item);
         onUnsaved?.(item);
+      }}
+      onDownloadAttachment={async (item, attachment) => {
+        if (!item.savedEmailId) return;
+        saveFile(await api.downloadAttachment(clientId, item.savedEmailId, attachment.id), attachment.name);
       }}
       onGrantAccess={grantAccess}
     />

@@ -10,10 +10,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { BookmarkRegular, MailInboxRegular, OpenRegular, PersonNoteRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, BookmarkRegular, MailInboxRegular, OpenRegular, PersonNoteRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { HistoryItem } from '../api/types';
+import type { HistoryAttachment, HistoryItem } from '../api/types';
 import type { HistoryState } from '../app/useHistory';
+import { formatFileSize } from '../history/fileSize';
 import { eventSentence, groupByDay, timeOfDay } from '../history/timelineText';
 import { useI18n } from '../i18n/I18nContext';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -52,6 +53,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   calm: { color: tokens.colorNeutralForeground3 },
   more: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalS },
+  attachments: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  attachmentName: { overflowWrap: 'anywhere' },
 });
 
 export interface TimelineProps {
@@ -60,6 +63,8 @@ export interface TimelineProps {
   onLoadMore: () => void;
   onOpenInOutlook: (itemId: string) => void;
   onUnsave: (item: HistoryItem) => Promise<void>;
+  /** Downloads a stored attachment of a saved email (as a file to save, never shown in the pane). */
+  onDownloadAttachment?: (item: HistoryItem, attachment: HistoryAttachment) => Promise<void>;
   /** Asks the user for mailbox access (Entra); resolves false where that is not possible (Development). */
   onGrantAccess?: () => Promise<boolean>;
   now?: Date;
@@ -71,13 +76,14 @@ const kindIcon = {
   event: PersonNoteRegular,
 } as const;
 
-export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave, onGrantAccess, now = new Date() }: TimelineProps) {
+export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave, onDownloadAttachment, onGrantAccess, now = new Date() }: TimelineProps) {
   const translator = useI18n();
   const { t, locale } = translator;
   const styles = useStyles();
   const sentinel = useRef<HTMLDivElement | null>(null);
   const [confirming, setConfirming] = useState<HistoryItem | null>(null);
   const [unsaveError, setUnsaveError] = useState<unknown>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
   const [consentNote, setConsentNote] = useState(false);
   const hasMore = state.kind === 'ready' && !!state.nextCursor;
 
@@ -106,6 +112,14 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
       await onUnsave(item);
     } catch (error) {
       setUnsaveError(error);
+    }
+  };
+  const download = async (item: HistoryItem, attachment: HistoryAttachment) => {
+    try {
+      setDownloadError(null);
+      await onDownloadAttachment?.(item, attachment);
+    } catch (error) {
+      setDownloadError(error);
     }
   };
   const grantAccess = async () => {
@@ -141,6 +155,7 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
       )}
       {state.mailbox === 'not-connected' && <Caption1 className={styles.calm}>{t('timeline.notConnected')}</Caption1>}
       {unsaveError !== null && <ErrorBar error={unsaveError} />}
+      {downloadError !== null && <ErrorBar error={downloadError} />}
 
       {groups.length === 0 ? (
         <Text className={styles.calm}>{t('timeline.empty')}</Text>
@@ -162,6 +177,7 @@ export function Timeline({ state, onRetry, onLoadMore, onOpenInOutlook, onUnsave
                   time={timeOfDay(item.occurredAt, locale)}
                   onOpenInOutlook={onOpenInOutlook}
                   onUnsave={() => setConfirming(item)}
+                  onDownload={onDownloadAttachment ? (attachment) => void download(item, attachment) : undefined}
                 />
               );
             }),
@@ -217,6 +233,7 @@ function TimelineEntry({
   time,
   onOpenInOutlook,
   onUnsave,
+  onDownload,
 }: {
   item: HistoryItem;
   day: string;
@@ -227,6 +244,7 @@ function TimelineEntry({
   time: string;
   onOpenInOutlook: (itemId: string) => void;
   onUnsave: () => void;
+  onDownload?: (attachment: HistoryAttachment) => void;
 }) {
   const translator = useI18n();
   const { t } = translator;
@@ -253,7 +271,7 @@ function TimelineEntry({
           {day}
         </Caption1>
       )}
-      <div className={styles.item}>{isEvent ? <EventBody item={item} sentence={sentence} time={time} Icon={Icon} kindLabel={kindLabel} /> : <EmailBody item={item} subject={subject} time={time} Icon={Icon} kindLabel={kindLabel} onOpenInOutlook={onOpenInOutlook} onUnsave={onUnsave} />}</div>
+      <div className={styles.item}>{isEvent ? <EventBody item={item} sentence={sentence} time={time} Icon={Icon} kindLabel={kindLabel} /> : <EmailBody item={item} subject={subject} time={time} Icon={Icon} kindLabel={kindLabel} onOpenInOutlook={onOpenInOutlook} onUnsave={onUnsave} onDownload={onDownload} />}</div>
     </article>
   );
 }
@@ -282,7 +300,16 @@ function EventBody({ item, sentence, time, Icon, kindLabel }: BodyProps & { sent
   );
 }
 
-function EmailBody({ item, subject, time, Icon, kindLabel, onOpenInOutlook, onUnsave }: BodyProps & { subject: string; onOpenInOutlook: (itemId: string) => void; onUnsave: () => void }) {
+function EmailBody({
+  item,
+  subject,
+  time,
+  Icon,
+  kindLabel,
+  onOpenInOutlook,
+  onUnsave,
+  onDownload,
+}: BodyProps & { subject: string; onOpenInOutlook: (itemId: string) => void; onUnsave: () => void; onDownload?: (attachment: HistoryAttachment) => void }) {
   const { t } = useI18n();
   const styles = useStyles();
   const sender = item.from ? item.from.name || item.from.address : '';
@@ -299,6 +326,7 @@ function EmailBody({ item, subject, time, Icon, kindLabel, onOpenInOutlook, onUn
         </div>
         <Text className={styles.subject}>{subject}</Text>
         {item.preview && <Caption1 className={styles.preview}>{item.preview}</Caption1>}
+        {item.attachments && item.attachments.length > 0 && <AttachmentList attachments={item.attachments} onDownload={onDownload} />}
         <div className={styles.actions}>
           {item.kind === 'saved-email' && (
             <Caption1 className={styles.calm}>
@@ -318,5 +346,32 @@ function EmailBody({ item, subject, time, Icon, kindLabel, onOpenInOutlook, onUn
         </div>
       </div>
     </>
+  );
+}
+
+/** A saved email's attachments: stored ones download as files; skipped ones say why. Names are the sender's, shown as text. */
+function AttachmentList({ attachments, onDownload }: { attachments: HistoryAttachment[]; onDownload?: (attachment: HistoryAttachment) => void }) {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  return (
+    <ul className={styles.attachments} aria-label={t('timeline.attachments')} data-testid="timeline-attachments">
+      {attachments.map((attachment) => {
+        const size = formatFileSize(attachment.size, locale);
+        return (
+          <li key={attachment.id}>
+            {attachment.skipReason === null && onDownload ? (
+              <Link as="button" onClick={() => onDownload(attachment)} aria-label={t('timeline.downloadAttachment', { name: attachment.name, size })}>
+                <ArrowDownloadRegular aria-hidden /> <span className={styles.attachmentName}>{attachment.name}</span> ({size})
+              </Link>
+            ) : (
+              <Caption1 className={styles.calm}>
+                <span className={styles.attachmentName}>{attachment.name}</span> ({size})
+                {attachment.skipReason !== null && <> · {t(`timeline.attachmentSkipped.${attachment.skipReason}`)}</>}
+              </Caption1>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

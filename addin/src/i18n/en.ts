@@ -175,6 +175,11 @@ export const en = {
   'timeline.unsaveBody':
     '“{subject}” will no longer be listed on this record for your team. The email itself is not deleted. To undo, open it and save it to the record again.',
   'timeline.unsaveConfirm': 'Remove',
+  'timeline.attachments': 'Attachments',
+  'timeline.downloadAttachment': 'Download {name} ({size})',
+  'timeline.attachmentSkipped.file-too-large': 'not saved: larger than the practice allows for one file',
+  'timeline.attachmentSkipped.email-too-large': 'not saved: the email’s attachments reached the practice’s limit',
+  'timeline.attachmentSkipped.not-a-file': 'not saved: an attached item or link, not a file',
   'timeline.mailboxUnavailable': 'Emails from your mailbox could not be loaded right now; showing saved emails and record events.',
   'timeline.mailboxConsent': 'To list emails from your mailbox here, OutlookCrm needs your permission to read them.',
   'timeline.grantAccess': 'Grant access',
@@ -270,6 +275,8 @@ export const en = {
 
   'error.client-has-no-email': 'This client has no primary email. Add one in Contact details, then send the intake form.',
   'error.mail-consent-required': 'Sending the form needs your permission to send email from your mailbox. Sign in again and accept, or ask your Microsoft 365 admin.',
+  'error.attachment-not-found': 'This attachment is not stored on the record (it may have been removed).',
+  'error.attachments-unavailable': 'The email’s attachments could not be read from your mailbox right now; nothing was saved. Retry in a moment.',
   'error.mail-unavailable': 'The email could not be sent right now; nothing was sent. Retry in a moment.',
   'error.intake-completed': 'This intake form is already completed.',
 

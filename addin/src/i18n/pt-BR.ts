@@ -178,6 +178,11 @@ export const ptBR: Catalog = {
   'timeline.unsaveBody':
     '“{subject}” deixará de aparecer nesta ficha para a sua equipe. O e-mail em si não é excluído. Para desfazer, abra-o e salve-o na ficha de novo.',
   'timeline.unsaveConfirm': 'Remover',
+  'timeline.attachments': 'Anexos',
+  'timeline.downloadAttachment': 'Baixar {name} ({size})',
+  'timeline.attachmentSkipped.file-too-large': 'não salvo: maior do que a clínica permite para um arquivo',
+  'timeline.attachmentSkipped.email-too-large': 'não salvo: os anexos do e-mail atingiram o limite da clínica',
+  'timeline.attachmentSkipped.not-a-file': 'não salvo: um item ou link anexado, não um arquivo',
   'timeline.mailboxUnavailable': 'Não foi possível carregar agora os e-mails da sua caixa de correio; mostrando os e-mails salvos e os eventos da ficha.',
   'timeline.mailboxConsent': 'Para listar aqui os e-mails da sua caixa de correio, o OutlookCrm precisa da sua permissão para lê-los.',
   'timeline.grantAccess': 'Permitir acesso',
@@ -273,6 +278,8 @@ export const ptBR: Catalog = {
 
   'error.client-has-no-email': 'Este cliente não tem e-mail principal. Adicione um em Dados de contato e envie o formulário de admissão.',
   'error.mail-consent-required': 'Enviar o formulário exige sua permissão para enviar e-mails da sua caixa de correio. Entre de novo e aceite, ou fale com o administrador do Microsoft 365.',
+  'error.attachment-not-found': 'Este anexo não está guardado na ficha (pode ter sido removido).',
+  'error.attachments-unavailable': 'Não foi possível ler agora os anexos do e-mail na sua caixa de correio; nada foi salvo. Tente novamente em instantes.',
   'error.mail-unavailable': 'Não foi possível enviar o e-mail agora; nada foi enviado. Tente novamente em instantes.',
   'error.intake-completed': 'Este formulário de admissão já foi preenchido.',
 

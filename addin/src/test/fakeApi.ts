@@ -21,6 +21,7 @@ export function fakeApi(overrides: Partial<Record<keyof ApiClient, (...args: nev
     getHistory: unexpected('getHistory'),
     saveEmail: unexpected('saveEmail'),
     unsaveEmail: unexpected('unsaveEmail'),
+    downloadAttachment: unexpected('downloadAttachment'),
     findSavedEmail: vi.fn(async () => []),
     listIntakeTemplates: unexpected('listIntakeTemplates'),
     sendIntake: unexpected('sendIntake'),

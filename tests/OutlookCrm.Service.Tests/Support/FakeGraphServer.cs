@@ -14,8 +14,10 @@ namespace OutlookCrm.Service.Tests.Support;
 /// $search over participants and $top paging with @odata.nextLink; /me/sendMail, which keeps what it
 /// was asked to send; and scripted faults for the next requests to either (429 with Retry-After, 503,
 /// a response held until the test releases it, a dropped connection, malformed JSON, a consent error);
-/// and /organization with the tenant's verified domains; /users/{owner}/messages for shared and delegate
-/// mailboxes, answering 403 to anyone the owner has not shared the mailbox with and 404 for no such mailbox.
+/// /organization with the tenant's verified domains; /users/{owner}/messages for shared and delegate
+/// mailboxes, answering 403 to anyone the owner has not shared the mailbox with and 404 for no such mailbox;
+/// and a message's attachments: found by $filter=internetMessageId, listed, and served raw from /$value,
+/// with faults of their own.
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
@@ -33,6 +35,10 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>Shared and delegate mailboxes by owner address.</summary>
     public ConcurrentDictionary<string, SharedMailbox> SharedMailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
     public ConcurrentQueue<(string Owner, string Search, string? Authorization)> SharedRequests { get; } = new();
+    /// <summary>Faults for the next attachment requests (find by id, list, content), apart from the history's.</summary>
+    public ConcurrentQueue<Func<HttpContext, Task>> AttachmentFaults { get; } = new();
+    public ConcurrentQueue<(string Path, string? Authorization)> AttachmentRequests { get; } = new();
+    readonly ConcurrentDictionary<string, List<FakeAttachment>> attachments = new();
     public TimeSpan Delay { get; set; }
     public int MaxConcurrentPerToken { get; private set; }
 
@@ -52,6 +58,8 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         app.MapGet("/v1.0/me/messages", (HttpContext http) => server!.ServeAsync(http));
         app.MapPost("/v1.0/me/sendMail", (HttpContext http) => server!.AcceptMailAsync(http));
         app.MapGet("/v1.0/users/{owner}/messages", (string owner, HttpContext http) => server!.ServeSharedAsync(owner, http));
+        app.MapGet("/v1.0/me/messages/{messageId}/attachments", (HttpContext http, string messageId) => server!.ListAttachmentsAsync(http, messageId));
+        app.MapGet("/v1.0/me/messages/{messageId}/attachments/{attachmentId}/$value", (HttpContext http, string messageId, string attachmentId) => server!.ServeAttachmentAsync(http, messageId, attachmentId));
         app.MapGet("/v1.0/organization", (HttpContext http) => server!.ServeOrganizationAsync(http));
         await app.StartAsync();
         server = new FakeGraphServer(app, app.Urls.Single() + "/v1.0");
@@ -102,8 +110,86 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     static JsonObject Recipient(string address) => new() { ["emailAddress"] = new JsonObject { ["name"] = address.Split('@')[0], ["address"] = address } };
 
+    /// <summary>
+    /// An attachment of a message. <paramref name="declaredSize"/> is what the listing claims (the real
+    /// size by default; a smaller one makes a lying sender); <paramref name="odataType"/> an item or
+    /// reference attachment instead of a file.
+    /// </summary>
+    public void AddAttachment(JsonObject message, string name, byte[] content, string contentType = "application/pdf",
+        long? declaredSize = null, string odataType = "#microsoft.graph.fileAttachment", bool isInline = false)
+    {
+        var messageId = message["id"]!.GetValue<string>();
+        message["hasAttachments"] = true;
+        var list = attachments.GetOrAdd(messageId, _ => []);
+        lock (list) list.Add(new FakeAttachment($"att-{list.Count}-{Guid.NewGuid():N}", name, content, contentType, declaredSize ?? content.Length, odataType, isInline));
+    }
+
+    sealed record FakeAttachment(string Id, string Name, byte[] Content, string ContentType, long DeclaredSize, string ODataType, bool IsInline);
+
+    async Task<bool> AttachmentFaultAsync(HttpContext http)
+    {
+        AttachmentRequests.Enqueue((http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString()));
+        if (!AttachmentFaults.TryDequeue(out var fault)) return false;
+        await fault(http);
+        return true;
+    }
+
+    async Task FindByInternetMessageIdAsync(HttpContext http)
+    {
+        if (await AttachmentFaultAsync(http)) return;
+        var filter = InternetMessageIdFilter().Match(http.Request.Query["$filter"].ToString());
+        var wanted = filter.Success ? filter.Groups[1].Value.Replace("''", "'") : null;
+        var found = Messages.Where(m => m["internetMessageId"]?.GetValue<string>() == wanted)
+            .Select(m => (JsonNode)new JsonObject { ["id"] = m["id"]!.GetValue<string>(), ["hasAttachments"] = m["hasAttachments"]?.GetValue<bool>() ?? false })
+            .Take(1).ToArray();
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(new JsonObject { ["value"] = new JsonArray(found) }.ToJsonString());
+    }
+
+    async Task ListAttachmentsAsync(HttpContext http, string messageId)
+    {
+        if (await AttachmentFaultAsync(http)) return;
+        var list = attachments.GetValueOrDefault(messageId) ?? [];
+        JsonNode[] items;
+        lock (list) items = list.Select(a => (JsonNode)new JsonObject
+        {
+            ["@odata.type"] = a.ODataType,
+            ["id"] = a.Id,
+            ["name"] = a.Name,
+            ["contentType"] = a.ContentType,
+            ["size"] = a.DeclaredSize,
+            ["isInline"] = a.IsInline,
+        }).ToArray();
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(new JsonObject { ["value"] = new JsonArray(items) }.ToJsonString());
+    }
+
+    async Task ServeAttachmentAsync(HttpContext http, string messageId, string attachmentId)
+    {
+        if (await AttachmentFaultAsync(http)) return;
+        var list = attachments.GetValueOrDefault(messageId) ?? [];
+        FakeAttachment? attachment;
+        lock (list) attachment = list.FirstOrDefault(a => a.Id == attachmentId);
+        if (attachment is null || attachment.ODataType != "#microsoft.graph.fileAttachment")
+        {
+            await Status(404)(http);
+            return;
+        }
+        // Graph serves what the sender declared; the service must not trust it.
+        http.Response.ContentType = attachment.ContentType;
+        await http.Response.Body.WriteAsync(attachment.Content);
+    }
+
+    [GeneratedRegex("internetMessageId eq '((?:[^']|'')*)'")]
+    private static partial Regex InternetMessageIdFilter();
+
     async Task ServeAsync(HttpContext http)
     {
+        if (http.Request.Query.ContainsKey("$filter"))
+        {
+            await FindByInternetMessageIdAsync(http);
+            return;
+        }
         var authorization = http.Request.Headers.Authorization.ToString();
         var search = http.Request.Query["$search"].ToString();
         Requests.Enqueue((search, authorization));
@@ -201,7 +287,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         http.Response.StatusCode = status;
         if (retryAfter is not null) http.Response.Headers.RetryAfter = retryAfter;
         http.Response.ContentType = "application/json";
-        var code = status switch { 401 => "InvalidAuthenticationToken", 429 => "TooManyRequests", _ => "ServiceUnavailable" };
+        var code = status switch { 401 => "InvalidAuthenticationToken", 404 => "ErrorItemNotFound", 413 => "RequestEntityTooLarge", 429 => "TooManyRequests", _ => "ServiceUnavailable" };
         await http.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code, message = "Try again later." } }));
     };
 

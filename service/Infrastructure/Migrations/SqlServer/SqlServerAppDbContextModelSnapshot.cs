@@ -43,6 +43,89 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Attachments.EmailAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeclaredContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SavedEmailId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("StoredAttachmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedEmailId");
+
+                    b.HasIndex("StoredAttachmentId");
+
+                    b.HasIndex("WorkspaceId", "ClientId");
+
+                    b.HasIndex("WorkspaceId", "SavedEmailId", "Position");
+
+                    b.ToTable("EmailAttachments");
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Attachments.StoredAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(97)
+                        .HasColumnType("nvarchar(97)");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("StoredAttachments");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -713,6 +796,20 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.HasKey("WorkspaceId", "UserId");
 
                     b.ToTable("WorkspaceMembers");
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Attachments.EmailAttachment", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.History.SavedEmail", null)
+                        .WithMany()
+                        .HasForeignKey("SavedEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OutlookCrm.Service.Attachments.StoredAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("StoredAttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

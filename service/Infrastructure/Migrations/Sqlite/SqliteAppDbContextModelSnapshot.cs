@@ -36,6 +36,89 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.Attachments.EmailAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SavedEmailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StoredAttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedEmailId");
+
+                    b.HasIndex("StoredAttachmentId");
+
+                    b.HasIndex("WorkspaceId", "ClientId");
+
+                    b.HasIndex("WorkspaceId", "SavedEmailId", "Position");
+
+                    b.ToTable("EmailAttachments");
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Attachments.StoredAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(97)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("StoredAttachments");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Audit.AuditArchive", b =>
                 {
                     b.Property<long>("Id")
@@ -689,6 +772,20 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.HasKey("WorkspaceId", "UserId");
 
                     b.ToTable("WorkspaceMembers");
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.Attachments.EmailAttachment", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.History.SavedEmail", null)
+                        .WithMany()
+                        .HasForeignKey("SavedEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OutlookCrm.Service.Attachments.StoredAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("StoredAttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OutlookCrm.Service.Clients.Client", b =>

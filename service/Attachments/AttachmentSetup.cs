@@ -27,14 +27,7 @@ public static class AttachmentSetup
         // a file of 25 MB needs more than the history's 2 s per attempt.
         builder.Services.AddHttpClient(GraphMailboxAttachments.HttpClientName)
             .AddResilienceHandler("graph-attachments", pipeline => pipeline
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    ShouldRetryAfterHeader = true,
-                })
+                .AddRetry(GraphReadRetry.Options())
                 .AddTimeout(TimeSpan.FromSeconds(30)));
         return settings;
     }

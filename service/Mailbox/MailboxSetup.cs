@@ -32,14 +32,7 @@ public static class MailboxSetup
         builder.Services.AddHttpClient(GraphMailboxHistory.HttpClientName)
             .AddResilienceHandler("graph", pipeline => pipeline
                 // 429 and 503 are retried after Graph's Retry-After; the caller's budget still caps the total.
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    ShouldRetryAfterHeader = true,
-                })
+                .AddRetry(GraphReadRetry.Options())
                 .AddTimeout(TimeSpan.FromSeconds(2)));
         // Sending is not idempotent: a timeout or a dropped connection may follow an accepted message,
         // and a retry would email the client twice. Only Graph's throttling answers (429, 503: not

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 import { translatorFor } from './bothCatalogs';
-import { localeFor, type Message } from './translator';
+import { createTranslator, localeFor, type Catalog, type Message } from './translator';
 
 const shapeOf = (catalog: Record<string, Message>) =>
   Object.fromEntries(Object.entries(catalog).map(([key, value]) => [key, typeof value === 'string' ? 'string' : Object.keys(value).sort().join(',')]));
@@ -48,6 +48,14 @@ describe('translator', () => {
     expect(localeFor('en-US')).toBe('en');
     expect(localeFor('de-DE')).toBe('en');
     expect(localeFor(undefined)).toBe('en');
+  });
+
+  it('shows a message missing from a catalog as its key, and knows which keys it has', () => {
+    const partial = createTranslator('pt-BR', { 'app.loading': 'Carregando…' } as unknown as Catalog);
+    expect(partial.t('app.loading')).toBe('Carregando…');
+    expect(partial.t('participants.heading')).toBe('participants.heading');
+    expect(partial.has('app.loading')).toBe(true);
+    expect(partial.has('error.no-such-code')).toBe(false);
   });
 
   it('fills placeholders', () => {

@@ -40,7 +40,9 @@ export function createTranslator(locale: Locale, catalog: Catalog): Translator {
     locale,
     has: (key): key is MessageKey => Object.hasOwn(catalog, key),
     t(key, params) {
-      const message: Message = catalog[key];
+      const message: Message | undefined = catalog[key];
+      // The parity test keeps this from happening; a missing message shows its key, never breaks the pane.
+      if (message === undefined) return key;
       if (typeof message === 'string') return interpolate(message, params);
       const count = Number(params?.count ?? 0);
       const form = message[plurals.select(count)] ?? message.other;

@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-co
 import type { ReactNode } from 'react';
 
 // The few badges the pane draws (a status, a role, an address's kind), in Fluent's badge colours,
-// without Fluent's Badge: its every size, shape and icon variant weighed 6 KB gzip of the pane's first
+// without Fluent's Badge: its every size, shape and icon variant weighed 1.6 KB gzip of the pane's first
 // JavaScript. Always words, never a dot or an icon alone: a status is told by its text.
 const useStyles = makeStyles({
   root: {

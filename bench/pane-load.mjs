@@ -8,12 +8,11 @@
 // service and measures both, interleaved load by load, so the ratio holds on a busy shared machine.
 // Targets: ≤ 120 KB gzip before the first paint, participants shown < 400 ms cold (p95).
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { firstPaintScripts } from '../addin/scripts/firstPaint.mjs';
+import { firstPaintScripts, sizeOf } from '../addin/scripts/firstPaint.mjs';
 import { distPath, startService } from '../tests/e2e/support/service.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,13 +39,12 @@ const targetMs = 400;
 
 // ---- bundle sizes ---------------------------------------------------------------------------
 const kb = (bytes) => bytes / 1024;
-const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 function allScripts(dir = distPath) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return allScripts(path);
-    return entry.name.endsWith('.js') ? [{ raw: statSync(path).size, gzip: gzipBytes(path) }] : [];
+    return entry.name.endsWith('.js') ? [sizeOf(dir, entry.name)] : [];
   });
 }
 

@@ -9,9 +9,11 @@ import { gzipSync } from 'node:zlib';
 // By chunk name (a module both imported and loaded lazily elsewhere has no `src` in the manifest).
 const awaitedBeforeFirstPaint = [['en', 'pt-BR']];
 
+/** A built file's size, raw and gzip (level 9, as a CDN would serve it). */
+export const sizeOf = (dist, file) => ({ file, raw: statSync(join(dist, file)).size, gzip: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length });
+
 export function firstPaintScripts(dist) {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
-  const sizeOf = (file) => ({ file, raw: statSync(join(dist, file)).size, gzip: gzipSync(readFileSync(join(dist, file)), { level: 9 }).length });
 
   /** A chunk's own file and every file it imports statically, each once. */
   const withStaticImports = (key, files = new Set()) => {
@@ -29,9 +31,9 @@ export function firstPaintScripts(dist) {
   };
 
   const first = withStaticImports('taskpane.html');
-  const scripts = [...first].map(sizeOf);
+  const scripts = [...first].map((file) => sizeOf(dist, file));
   for (const alternatives of awaitedBeforeFirstPaint) {
-    const candidates = alternatives.map((name) => [...withStaticImports(lazyChunk(name))].filter((file) => !first.has(file)).map(sizeOf));
+    const candidates = alternatives.map((name) => [...withStaticImports(lazyChunk(name))].filter((file) => !first.has(file)).map((file) => sizeOf(dist, file)));
     const weight = (files) => files.reduce((sum, f) => sum + f.gzip, 0);
     scripts.push(...candidates.sort((a, b) => weight(b) - weight(a))[0]);
   }

@@ -29,7 +29,7 @@ export function LoadingPlaceholder({ label, rows = 3 }: LoadingPlaceholderProps)
   const styles = useStyles();
   return (
     <div role="progressbar" aria-label={label}>
-      {Array.from({ length: rows }, (_, i) => i).map((i) => (
+      {Array.from({ length: rows }, (_, i) => (
         <div key={i} className={styles.row} aria-hidden="true">
           <span className={mergeClasses(styles.shape, styles.circle)} />
           <span className={mergeClasses(styles.shape, styles.line)} />

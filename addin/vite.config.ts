@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 const page = (name: string) => resolve(import.meta.dirname, `${name}.html`);
 
 // Two builds into one dist: the task pane (with its sign-in dialog) and, with `--mode preview-page`,
-// the browser preview of Outlook. Built together, the chunks they share pulled preview-only code into
+// the browser preview of Outlook (and its bare variant for bench/pane-load.mjs). Built together, the chunks they share pulled preview-only code into
 // the task pane's first JavaScript.
 export default defineConfig(({ command, mode }) => {
   const previewPage = mode === 'preview-page';
@@ -23,7 +23,9 @@ export default defineConfig(({ command, mode }) => {
       // Every host the pane runs in (Edge WebView2, Safari 17+ on Mac and iOS, Chromium) preloads modules itself.
       modulePreload: { polyfill: false },
       rollupOptions: {
-        input: previewPage ? { preview: page('preview') } : { taskpane: page('taskpane'), 'auth-dialog': page('auth-dialog') },
+        input: previewPage ? { preview: page('preview'), 'preview-bare': page('preview-bare') } : { taskpane: page('taskpane'), 'auth-dialog': page('auth-dialog') },
+        // Every preview file is named preview…: outside Development the service serves none of them (PaneHosting).
+        output: previewPage ? { chunkFileNames: 'assets/preview-[name]-[hash].js' } : {},
       },
     },
     test: {

@@ -21,6 +21,7 @@ import { localeFor, type Translator } from '../i18n/translator';
 import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
+import { paneUrl } from './paneUrl';
 import { connectPreview } from './previewApi';
 import { seedSampleClients } from './seedSampleClients';
 
@@ -65,16 +66,6 @@ const useStyles = makeStyles({
 });
 
 const people = (list: SamplePerson[]) => list.map((p) => (p.displayName ? `${p.displayName} <${p.emailAddress}>` : p.emailAddress)).join('; ');
-
-function paneUrl(query: URLSearchParams): string {
-  const forwarded = new URLSearchParams();
-  for (const name of ['tenant', 'user']) {
-    const value = query.get(name);
-    if (value) forwarded.set(name, value);
-  }
-  const qs = forwarded.toString();
-  return `/preview/taskpane.html${qs ? `?${qs}` : ''}`;
-}
 
 type SeedStatus =
   | { kind: 'idle' }

@@ -104,7 +104,8 @@ public class ProductionStartupTests
     sealed class BuiltPane : IDisposable
     {
         public const string PaneScript = "/assets/taskpane-Bx1y2z3w.js";
-        public static readonly string[] PreviewPaths = ["/preview.html", "/fake-office.js", "/assets/preview-Ab1c2d3e.js", "/preview/taskpane.html"];
+        public static readonly string[] PreviewPaths =
+            ["/preview.html", "/preview-bare.html", "/fake-office.js", "/assets/preview-Ab1c2d3e.js", "/assets/preview-previewHost-Cd4e5f6g.js", "/preview/taskpane.html"];
 
         public string Directory { get; } = Path.Combine(Path.GetTempPath(), "outlookcrm-tests", "pane-" + Guid.NewGuid().ToString("N"));
 
@@ -114,7 +115,9 @@ public class ProductionStartupTests
             Write("taskpane.html", $"<!doctype html><html><head><script src=\"{PaneHosting.OfficeJsCdn}\"></script><script type=\"module\" src=\"{PaneScript}\"></script></head><body></body></html>");
             Write(PaneScript, "console.log('pane');");
             Write("preview.html", "<!doctype html><html><head><script type=\"module\" src=\"/assets/preview-Ab1c2d3e.js\"></script></head><body></body></html>");
-            Write("assets/preview-Ab1c2d3e.js", "console.log('preview');");
+            Write("assets/preview-Ab1c2d3e.js", "import './preview-previewHost-Cd4e5f6g.js';");
+            Write("assets/preview-previewHost-Cd4e5f6g.js", "console.log('preview host');");
+            Write("preview-bare.html", "<!doctype html><html><head><script type=\"module\" src=\"/assets/preview-bare-Ef7g8h9i.js\"></script></head><body></body></html>");
             Write("fake-office.js", "window.Office = {};");
         }
 

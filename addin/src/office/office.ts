@@ -280,24 +280,3 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
 export function sendToDialogParent(message: string, office: OfficeGlobal = globalThis.Office): void {
   office.context.ui.messageParent(message);
 }
-
-/**
- * Starts reading the current item's people now (before the pane's first render) and hands that read
- * to the first readParticipants call for the same item; later calls read afresh.
- */
-export function withEarlyParticipants(gateway: OfficeGateway): OfficeGateway {
-  const item = gateway.currentItem();
-  let early: Promise<ItemParticipants> | null = item ? gateway.readParticipants(item) : null;
-  early?.catch(() => undefined);
-  return {
-    ...gateway,
-    readParticipants(requested) {
-      if (early && requested === item) {
-        const read = early;
-        early = null;
-        return read;
-      }
-      return gateway.readParticipants(requested);
-    },
-  };
-}

@@ -155,15 +155,14 @@ module app 'modules/app.bicep' = {
     allowedTenantId: allowedTenantId
     sqlServerFqdn: database.outputs.serverFqdn
     databaseName: databaseName
+    blobEndpoint: storage.outputs.blobEndpoint
+    attachmentsContainerName: attachmentsContainerName
   }
 }
 
 module appAccess 'modules/appAccess.bicep' = {
   name: 'app-access'
-  // The container must exist before access to it is granted.
-  dependsOn: [
-    storage
-  ]
+  // The container exists before access to it is granted: the app (whose identity this names) waits for the storage's endpoint.
   params: {
     appName: siteName
     principalId: app.outputs.principalId

@@ -51,8 +51,8 @@ builder.AddOutlookCrmRateLimits();
 builder.Services.AddSingleton<HistoryCursors>();
 var mailbox = builder.AddMailbox(auth);
 builder.AddColleagues(mailbox);
-builder.AddAttachments(database, mailbox);
-StartupChecks.Verify(builder, auth, database, mailbox, intake);
+var attachments = builder.AddAttachments(database, mailbox);
+StartupChecks.Verify(builder, auth, database, mailbox, intake, attachments);
 builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddHostedService<MatchKeyBackfill>();
 // Keys in the database, not on an instance's disk: every instance must open what another sealed.

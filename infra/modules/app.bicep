@@ -17,6 +17,9 @@ param entraTenantId string
 param allowedTenantId string
 param sqlServerFqdn string
 param databaseName string
+@description('The storage account\'s blob endpoint and the attachments container, reached with the app\'s managed identity.')
+param blobEndpoint string
+param attachmentsContainerName string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -102,6 +105,10 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     // user cannot change the schema, nor drop the audit trail's append-only triggers.
     Database__MigrateOnStartup: 'false'
     Mailbox__Source: 'Graph'
+    // Several instances share no disk: attachments live in the storage account (Entra access only).
+    Attachments__Store: 'AzureBlob'
+    Attachments__AzureBlobServiceUri: blobEndpoint
+    Attachments__AzureBlobContainer: attachmentsContainerName
     // The platform terminates TLS: trust its X-Forwarded-For/-Proto, or every call looks like plain HTTP.
     ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString

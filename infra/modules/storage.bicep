@@ -86,3 +86,6 @@ resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
     ]
   }
 }
+
+@description('The blob endpoint the service reaches with its managed identity (Attachments__AzureBlobServiceUri).')
+output blobEndpoint string = account.properties.primaryEndpoints.blob

@@ -6,7 +6,8 @@ public sealed class AttachmentSettings
 {
     public const string Section = "Attachments";
 
-    public AttachmentStoreKind Store { get; set; } = AttachmentStoreKind.Local;
+    /// <summary>Unset means the local folder in Development; every other environment must choose (StartupChecks).</summary>
+    public AttachmentStoreKind? Store { get; set; }
 
     /// <summary>For the local store: the folder; default <c>attachments</c> in the data folder.</summary>
     public string? LocalFolder { get; set; }

@@ -13,7 +13,8 @@ public static class AttachmentSetup
     {
         var settings = builder.Configuration.GetSection(AttachmentSettings.Section).Get<AttachmentSettings>() ?? new AttachmentSettings();
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(StoreFor(settings, database, builder.Environment.ContentRootPath));
+        // Built on first use, so a store left unconfigured is reported by StartupChecks with every other problem.
+        builder.Services.AddSingleton(_ => StoreFor(settings, database, builder.Environment.ContentRootPath));
         builder.Services.AddScoped<EmailAttachmentIntake>();
         builder.Services.AddScoped<AttachmentCleanup>();
 
@@ -30,6 +31,15 @@ public static class AttachmentSetup
                 .AddRetry(GraphReadRetry.Options())
                 .AddTimeout(TimeSpan.FromSeconds(30)));
         return settings;
+    }
+
+    /// <summary>What keeps the attachments has to be chosen outside Development: the local folder suits one host only.</summary>
+    public static IEnumerable<string> ConfigurationProblems(AttachmentSettings settings)
+    {
+        if (settings.Store is null)
+            yield return "Attachments:Store is not set (AzureBlob when several instances serve the practice, Local for one host with a persistent data folder).";
+        else if (settings.Store == AttachmentStoreKind.AzureBlob && settings.AzureBlobServiceUri is null && settings.AzureBlobConnectionString is null)
+            yield return "Attachments:AzureBlobServiceUri (or Attachments:AzureBlobConnectionString) is not set for the AzureBlob store.";
     }
 
     static IAttachmentStore StoreFor(AttachmentSettings settings, DatabaseSettings database, string contentRoot) => settings.Store switch

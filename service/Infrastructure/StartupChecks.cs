@@ -1,3 +1,4 @@
+using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Intake;
 using OutlookCrm.Service.Mailbox;
@@ -10,7 +11,7 @@ namespace OutlookCrm.Service.Infrastructure;
 /// </summary>
 public static class StartupChecks
 {
-    public static void Verify(WebApplicationBuilder builder, AuthSettings auth, DatabaseSettings database, MailboxSettings mailbox, IntakeSettings intake)
+    public static void Verify(WebApplicationBuilder builder, AuthSettings auth, DatabaseSettings database, MailboxSettings mailbox, IntakeSettings intake, AttachmentSettings attachments)
     {
         if (builder.Environment.IsDevelopment()) return;
         var problems = new List<string>();
@@ -30,6 +31,7 @@ public static class StartupChecks
             problems.Add("Database:Provider is not set (SqlServer or Sqlite).");
         else if (database.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(database.ConnectionString))
             problems.Add("Database:ConnectionString is not set for SqlServer.");
+        problems.AddRange(AttachmentSetup.ConfigurationProblems(attachments));
         if (problems.Count > 0)
             throw new InvalidOperationException($"OutlookCrm cannot start in the {builder.Environment.EnvironmentName} environment: " + string.Join(" ", problems));
     }

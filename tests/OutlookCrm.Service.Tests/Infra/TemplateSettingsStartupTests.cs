@@ -22,6 +22,8 @@ public class TemplateSettingsStartupTests(ITestOutputHelper output)
         ["AzureAd__ClientSecret"] = "test-only-resolved-from-key-vault",
         // Unreachable on purpose: starting must not need the database.
         ["Database__ConnectionString"] = "Server=tcp:127.0.0.1,9;Database=outlookcrm;Authentication=Active Directory Default;Encrypt=True;Connect Timeout=1;",
+        ["Attachments__AzureBlobServiceUri"] = "https://crmstabcdefgh.blob.core.windows.net/",
+        ["Attachments__AzureBlobContainer"] = "attachments",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/",
     };
 
@@ -35,6 +37,7 @@ public class TemplateSettingsStartupTests(ITestOutputHelper output)
         ["AzureAd__ApplicationIdHost"] = "not checked at start-up: without it the pane asks for api://<client-id>/access_as_user",
         ["Database__MigrateOnStartup"] = "off is already the default for SqlServer",
         ["Mailbox__Source"] = "Graph is already the default with Entra",
+        ["Attachments__AzureBlobContainer"] = "the store's default container is attachments, the template's name too",
         ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "not checked at start-up: without it every call through App Service's front end looks like plain HTTP",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "read by App Service's Application Insights agent, not by the service",
         ["ApplicationInsightsAgent_EXTENSION_VERSION"] = "read by App Service",

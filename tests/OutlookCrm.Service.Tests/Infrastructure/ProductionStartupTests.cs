@@ -21,6 +21,7 @@ public class ProductionStartupTests
         ["AzureAd:ClientId"] = "6f1f3c9e-1111-4222-8333-944455556666",
         ["AzureAd:ClientSecret"] = "test-only-not-a-secret",
         ["Database:Provider"] = "Sqlite",
+        ["Attachments:Store"] = "Local",
     };
 
     [Theory]
@@ -29,6 +30,8 @@ public class ProductionStartupTests
     [InlineData("AzureAd:Instance", null, "AzureAd:Instance is not set")]
     [InlineData("Database:Provider", null, "Database:Provider is not set")]
     [InlineData("AzureAd:ClientSecret", null, "AzureAd:ClientCredentials")]
+    [InlineData("Attachments:Store", null, "Attachments:Store is not set")]
+    [InlineData("Attachments:Store", "AzureBlob", "Attachments:AzureBlobServiceUri (or Attachments:AzureBlobConnectionString) is not set")]
     public void Production_refuses_to_start_with_a_missing_or_unsafe_setting(string key, string? value, string message)
     {
         var settings = new Dictionary<string, string?>(Complete) { [key] = value };

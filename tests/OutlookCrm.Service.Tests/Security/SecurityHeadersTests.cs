@@ -126,6 +126,7 @@ public class HttpsOutsideLoopbackTests
             builder.UseSetting("AzureAd:ClientId", "6f1f3c9e-1111-4222-8333-944455556666");
             builder.UseSetting("AzureAd:ClientSecret", "test-only-not-a-secret");
             builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Attachments:Store", "Local");
             builder.UseSetting("Database:DataDirectory", Path.Combine(Path.GetTempPath(), "outlookcrm-tests", Guid.NewGuid().ToString("N")));
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.ConfigureServices(services => services.AddTransient<IStartupFilter, RemoteCaller>());

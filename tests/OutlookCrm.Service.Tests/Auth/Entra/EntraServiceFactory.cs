@@ -53,6 +53,7 @@ public class EntraServiceFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("AzureAd:ClientId", ClientId);
         builder.UseSetting("AzureAd:ClientSecret", "test-only");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Attachments:Store", "Local");
         builder.UseSetting("Database:DataDirectory", directory);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Pane:DistPath", Path.Combine(directory, "no-pane"));

@@ -6,6 +6,11 @@ namespace OutlookCrm.Service.Problems;
 /// <summary>Gives the framework's own problems (401, 403, 404 from routing, 405 …) a code like ours.</summary>
 static class ProblemCodes
 {
+    // --- Save on send (service/SendSaves) ---
+    /// <summary>The email was already sent (or its saves closed): the choice can no longer change.</summary>
+    public const string SendSaveClosed = "send-save-closed";
+    // --- end save on send ---
+
     public static void AddMissingCode(ProblemDetailsContext context)
     {
         var details = context.ProblemDetails;

@@ -288,3 +288,31 @@ export interface Intake {
   /** The link itself, only in the answer to sending or resending with manual delivery (the service keeps only its hash). */
   link: string | null;
 }
+
+/** Save on send: one send's chosen clients, each pending, saved, expired or skipped (with the problem code). */
+export interface SendSave {
+  key: string;
+  clients: { clientId: string; state: 'pending' | 'saved' | 'expired' | 'skipped'; savedEmailId: string | null; reason: string | null }[];
+}
+
+export interface ResolvedSave {
+  key: string;
+  clientId: string;
+  savedEmailId: string | null;
+  subject: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** `mailbox`: ok, unavailable (Sent Items could not be read: pending saves wait for the next resolve) or not-connected. */
+export interface SendSaveResolution {
+  saved: ResolvedSave[];
+  skipped: ResolvedSave[];
+  expired: ResolvedSave[];
+  pending: number;
+  mailbox: 'ok' | 'unavailable' | 'not-connected';
+}
+
+export interface SaveSettings {
+  saveToKnownClientsWhenSent: boolean;
+}

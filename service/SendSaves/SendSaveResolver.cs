@@ -78,6 +78,8 @@ public sealed class SendSaveResolver(
     async Task<List<ResolvedSave>> ExpireAsync(DateTime now, CancellationToken cancellationToken)
     {
         var cutoff = now - SendSaveRules.Lifetime;
+        // Most resolves find nothing to expire: no write for them.
+        if (!await db.SendSaves.AnyAsync(r => r.UserId == user.UserId && r.State == SendSaveState.Pending && r.CreatedAt < cutoff, cancellationToken)) return [];
         return await unit.RunAsync([LockKey.SendSaveExpiry(user.UserId)], async ct =>
         {
             var old = await db.SendSaves.Where(r => r.UserId == user.UserId && r.State == SendSaveState.Pending && r.CreatedAt < cutoff).ToListAsync(ct);

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
+import type { ClientRecord, LinkEmailBody, LookupMatch, MailboxChallenge, SendSaveResolution, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
 import { inMailboxOf } from '../api/mailboxScope';
 import { MailboxNotice } from '../components/MailboxNotice';
@@ -25,6 +25,9 @@ const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').the
 const loadIntakeDialog = () => import('../components/IntakeDialog');
 const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
 const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
+// Save on send: only in compose mode, and its report only when the pane's resolve has news (both in the record's chunk: see RecordContainer.tsx).
+const SaveOnSend = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SaveOnSend })));
+const SendSaveReport = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SendSaveReport })));
 
 const useStyles = makeStyles({
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
@@ -93,6 +96,22 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
+  // Save on send: the emails sent since the pane last opened are saved now where Outlook had no send event
+  // (or the event could not reach us); what expired or was skipped is reported once.
+  // Once per pane, after the first people are shown (never before the lookup, never without an item).
+  const [sendReport, setSendReport] = useState<SendSaveResolution | null>(null);
+  const resolvedSends = useRef(false);
+  const peopleShown = participants.state.kind === 'ready';
+  useEffect(() => {
+    if (!peopleShown || resolvedSends.current) return;
+    resolvedSends.current = true;
+    api.resolveSendSaves().then(
+      (result) => void ((result.saved.length || result.expired.length || result.skipped.length) && setSendReport(result)),
+      () => undefined,
+    );
+  }, [api, peopleShown]);
+  const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
+  const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
   const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;
   useEffect(() => {
     if (savedCount > 0) announce(translator.t('save.saved'));
@@ -181,6 +200,14 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
   const saveToRecord = { canSave: saving.canSave, states: saving.states, onSave: (clientId: string) => void saving.save(clientId) };
+  const composing = !saving.canSave && participants.state.kind === 'ready' && office.currentItem() !== null;
+  const knownClients = useMemo(
+    () =>
+      participantList.flatMap((p) => (p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [])).filter(
+        (match, index, all) => all.findIndex((m) => m.clientId === match.clientId) === index,
+      ),
+    [participantList],
+  );
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
@@ -195,6 +222,11 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
           }}
         />
         <MailboxNotice owner={mailbox.owner} />
+        {sendReport && (
+          <Suspense fallback={null}>
+            <SendSaveReport result={sendReport} onDismiss={() => setSendReport(null)} />
+          </Suspense>
+        )}
         <main>
           {view.kind === 'participants' ? (
             <ParticipantsList
@@ -208,6 +240,14 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
               onLinkSuggestion={async (p, suggestion) => void (await linkSuggested(suggestion, p.emailAddress))}
               saveToRecord={saveToRecord}
+              sendSaveFor={composing ? sendSaveFor : undefined}
+              footer={
+                composing && (
+                  <Suspense fallback={null}>
+                    <SaveOnSend api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
+                  </Suspense>
+                )
+              }
             />
           ) : (
             <Suspense fallback={<LoadingPlaceholder label={translator.t('app.loading')} rows={2} />}>

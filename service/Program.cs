@@ -126,6 +126,7 @@ api.MapAudit();
 api.MapIntakeTemplates();
 api.MapIntakes();
 if (app.Services.GetService<DevelopmentOutbox>() is not null && app.Environment.IsDevelopment()) api.MapDevelopmentOutbox();
+if (app.Services.GetService<DevelopmentSentItemsStore>() is not null && app.Environment.IsDevelopment()) api.MapDevelopmentSentItems();
 
 await app.MigrateIfConfiguredAsync();
 await app.LoadDataProtectionKeyRingAsync();

@@ -4,7 +4,6 @@ using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
-using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.SendSaves;
@@ -18,7 +17,7 @@ namespace OutlookCrm.Service.SendSaves;
 /// </summary>
 public sealed class SendSaveResolver(
     AppDbContext db, WriteUnit unit, CurrentUser user, ISentItems sentItems, EmailAttachmentIntake attachments,
-    MailboxSettings mailbox, TimeProvider clock, ILogger<SendSaveResolver> logger)
+    TimeProvider clock, ILogger<SendSaveResolver> logger)
 {
     /// <summary>How long one resolve may spend reading Sent Items, retries included.</summary>
     static readonly TimeSpan SentItemsBudget = TimeSpan.FromSeconds(10);
@@ -33,7 +32,7 @@ public sealed class SendSaveResolver(
         var saved = new List<ResolvedSave>();
         var skipped = new List<ResolvedSave>();
         if (pending.Count == 0) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, 0, MailboxState()));
-        if (mailbox.Source != MailboxSource.Graph) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, pending.Count, "not-connected"));
+        if (!sentItems.Connected) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, pending.Count, "not-connected"));
 
         IReadOnlyDictionary<string, SentMessage> found;
         try
@@ -73,7 +72,7 @@ public sealed class SendSaveResolver(
         return TypedResults.Ok(new ResolveResult(saved, skipped, expired, stillPending, "ok"));
     }
 
-    string MailboxState() => mailbox.Source == MailboxSource.Graph ? "ok" : "not-connected";
+    string MailboxState() => sentItems.Connected ? "ok" : "not-connected";
 
     async Task<List<ResolvedSave>> ExpireAsync(DateTime now, CancellationToken cancellationToken)
     {

@@ -11,7 +11,13 @@ public static class SendSaveSetup
         builder.Services.AddScoped<SendSaveResolver>();
         if (mailbox.Source != MailboxSource.Graph)
         {
-            builder.Services.AddSingleton<ISentItems, NotConnectedSentItems>();
+            // Development: the preview page's Send fills an in-memory Sent Items (POST /api/dev/sent-items).
+            if (builder.Environment.IsDevelopment())
+            {
+                builder.Services.AddSingleton<DevelopmentSentItemsStore>();
+                builder.Services.AddScoped<ISentItems, DevelopmentSentItems>();
+            }
+            else builder.Services.AddSingleton<ISentItems, NotConnectedSentItems>();
             return;
         }
         builder.Services.AddScoped<ISentItems, GraphSentItems>();

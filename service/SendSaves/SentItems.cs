@@ -17,6 +17,9 @@ public sealed class SentItemsUnavailable(Exception inner) : Exception("Sent Item
 /// <summary>The seam to the signed-in user's Sent Items (Microsoft Graph in production).</summary>
 public interface ISentItems
 {
+    /// <summary>False where there is no mailbox to read (Development without Graph): nothing is ever found.</summary>
+    bool Connected { get; }
+
     /// <summary>Messages sent since <paramref name="since"/> that carry one of <paramref name="sendKeys"/>, by key.</summary>
     Task<IReadOnlyDictionary<string, SentMessage>> FindAsync(IReadOnlySet<string> sendKeys, DateTimeOffset since, CancellationToken cancellationToken);
 }
@@ -24,6 +27,8 @@ public interface ISentItems
 /// <summary>Development without Entra: there is no mailbox, so nothing is ever found and saves stay pending until they expire.</summary>
 public sealed class NotConnectedSentItems : ISentItems
 {
+    public bool Connected => false;
+
     public Task<IReadOnlyDictionary<string, SentMessage>> FindAsync(IReadOnlySet<string> sendKeys, DateTimeOffset since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, SentMessage>>(new Dictionary<string, SentMessage>());
 }
@@ -36,6 +41,7 @@ public sealed class NotConnectedSentItems : ISentItems
 public sealed class GraphSentItems(IHttpClientFactory httpClients, ITokenAcquisition tokens, IHttpContextAccessor http, Mailbox.MailboxSettings mailbox) : ISentItems
 {
     public const string HttpClientName = "graph-sent-items";
+    public bool Connected => true;
     const int MaxPages = 10;
     static readonly string[] Fields = ["id", "internetMessageId", "internetMessageHeaders", "subject", "from", "toRecipients", "ccRecipients", "sentDateTime", "bodyPreview"];
 

@@ -219,3 +219,26 @@ public class SendSaveExpiryTests(SendSaveServiceFactory factory) : IClassFixture
         Assert.Empty((await SendSaveTests.ResolveAsync(session))["expired"]!.AsArray());
     }
 }
+
+/// <summary>Development without a mailbox: the preview page's Send fills an in-memory Sent Items that resolve reads.</summary>
+public class DevelopmentSendSaveTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    [Fact]
+    public async Task The_preview_send_is_saved_by_the_next_resolve_and_only_for_its_sender()
+    {
+        var session = await factory.SignInAsync();
+        var colleague = await factory.SignInAsync(session.TenantId);
+        var client = (await session.CreateClientAsync("Ana", "Souza", "ana.dev@example.com")).Id();
+        var key = SendSaveTests.NewKey();
+        await Json.ReadAsync(await SendSaveTests.ChooseAsync(session, key, client), 200);
+
+        var sent = new { sendKey = key, subject = "Your intake form", to = new[] { new { name = "Ana", address = "ana.dev@example.com" } }, preview = "Hi Ana" };
+        await Json.ReadAsync(await colleague.PostJsonAsync("/api/dev/sent-items", sent), 201);
+        Assert.Equal(1, (await SendSaveTests.ResolveAsync(session))["pending"]!.GetValue<int>()); // another user's Sent Items
+
+        await Json.ReadAsync(await session.PostJsonAsync("/api/dev/sent-items", sent), 201);
+        var resolved = await SendSaveTests.ResolveAsync(session);
+        Assert.Equal("Your intake form", Assert.Single(resolved["saved"]!.AsArray())!.Str("subject"));
+        await Json.ProblemAsync(await session.PostJsonAsync("/api/dev/sent-items", new { sendKey = "bad key" }), 400, "validation-failed");
+    }
+}

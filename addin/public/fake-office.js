@@ -17,6 +17,9 @@
  * A message with sharedOwner is in that person's shared or delegated mailbox: as in Outlook, only such an item
  * has getSharedPropertiesAsync (Mailbox 1.8), and only when the reported Mailbox version reaches 1.8.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
+ * A draft (Mailbox 1.8 or later) has item.internetHeaders, kept on the message description as message.headers,
+ * so the preview's Send carries the save-on-send key the pane stamped; Office.context.roamingSettings is kept
+ * on the host (host.roamingSettings) for the page's lifetime.
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
  * window.fakeOffice.calls for tests, and so is each compose read as it answers ('<message id>.<field>'
  * in calls.readsAnswered), so a test can prove what the pane showed came after the read.
@@ -114,6 +117,24 @@
         }, 0);
       };
     }
+    if (message.mode === 'compose' && mailboxVersion() >= 8) {
+      message.headers = message.headers || {};
+      common.internetHeaders = {
+        getAsync: function (names, optionsOrCallback, maybeCallback) {
+          var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+          var value = {};
+          names.forEach(function (name) {
+            if (Object.prototype.hasOwnProperty.call(message.headers, name)) value[name] = message.headers[name];
+          });
+          setTimeout(function () { callback(succeeded(value)); }, 0);
+        },
+        setAsync: function (headers, optionsOrCallback, maybeCallback) {
+          var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+          Object.keys(headers).forEach(function (name) { message.headers[name] = String(headers[name]); });
+          setTimeout(function () { if (callback) callback(succeeded(undefined)); }, 0);
+        },
+      };
+    }
     if (message.mode === 'compose') {
       return Object.assign(common, {
         subject: asyncGetter(message, 'subject', function () { return message.subject || ''; }),
@@ -190,8 +211,15 @@
     },
   };
 
+  var roaming = (host && (host.roamingSettings = host.roamingSettings || {})) || {};
   var context = {
     mailbox: mailbox,
+    roamingSettings: {
+      get: function (name) { return roaming[name]; },
+      set: function (name, value) { roaming[name] = value; },
+      remove: function (name) { delete roaming[name]; },
+      saveAsync: function (callback) { setTimeout(function () { if (callback) callback(succeeded(undefined)); }, 0); },
+    },
     displayLanguage: (host && host.displayLanguage) || new URLSearchParams(location.search).get('lang') || 'en-US',
     contentLanguage: 'en-US',
     officeTheme: themeFor((host && host.theme) || 'light'),

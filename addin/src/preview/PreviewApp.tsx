@@ -94,6 +94,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   const [paneKey, setPaneKey] = useState(0);
   const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
   const [outboxOpen, setOutboxOpen] = useState(false);
+  const [sendStatus, setSendStatus] = useState<string | null>(null);
   // The page speaks the language it gives the pane as Office's display language.
   const translator = useMemo(() => translatorFor(localeFor(language)), [language]);
   const { t } = translator;
@@ -127,6 +128,20 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
       setPaneKey((k) => k + 1);
     } catch (error) {
       setSeedStatus({ kind: 'failed', code: isApiError(error) ? error.code : 'network' });
+    }
+  };
+
+  // Outlook's Send: the draft goes to Sent Items and its window closes; the pane, opened again on the
+  // next message, resolves save on send (there is no send event in the preview).
+  const sendDraft = async (draft: SampleMessage) => {
+    setSendStatus(null);
+    try {
+      await preview.sendDraft(draft);
+      setSendStatus(t('preview.sent'));
+      host.select(sampleMessages.find((m) => m.mode === 'read')?.id ?? null);
+      setPaneKey((k) => k + 1);
+    } catch (error) {
+      setSendStatus(t('preview.sendFailed', { code: isApiError(error) ? error.code : 'network' }));
     }
   };
 
@@ -210,10 +225,16 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
                     )}
                   </div>
                   <Body1 as="p">{selected.body}</Body1>
+                  {selected.mode === 'compose' && (
+                    <Button appearance="primary" onClick={() => void sendDraft(selected)}>
+                      {t('preview.send')}
+                    </Button>
+                  )}
                 </>
               ) : (
                 <Text className={styles.calm}>{t('preview.selectItem')}</Text>
               )}
+              {sendStatus && <Caption1 role="status">{sendStatus}</Caption1>}
             </section>
             )}
             <iframe key={paneKey} className={styles.pane} title={t('preview.paneFrame')} src={paneUrl(query)} />

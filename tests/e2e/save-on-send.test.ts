@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { axeFindings, describeFindings } from './support/axe';
 import { Api, participant } from './support/pane';
 import { usePaneSessions } from './support/paneSessions';
 
@@ -14,7 +15,7 @@ const cases = [
   {
     lang: 'en',
     row: 'To: Ana Souza',
-    toggle: 'Save to the record of Ana Souza when sent',
+    toggle: 'Save to record when sent: Ana Souza',
     defaultLabel: 'Save emails to known clients when sent',
     send: 'Send',
     report: '1 sent email saved to a record.',
@@ -22,7 +23,7 @@ const cases = [
   {
     lang: 'pt-BR',
     row: 'Para: Ana Souza',
-    toggle: 'Salvar na ficha de Ana Souza ao enviar',
+    toggle: 'Salvar na ficha ao enviar: Ana Souza',
     defaultLabel: 'Salvar na ficha os e-mails para clientes conhecidos ao enviar',
     send: 'Enviar',
     report: '1 e-mail enviado salvo na ficha.',
@@ -46,11 +47,16 @@ for (const c of cases) {
     // The draft carries its send key once the pane recorded the choice.
     await expect.poll(() => page.evaluate(() => (window.outlookPreview as unknown as { getItem(): { headers?: Record<string, string> } }).getItem().headers?.['x-outlookcrm-send-key'] ?? null)).toMatch(/^[0-9a-f]{32}$/);
     await session.screenshot(`15-save-on-send-chosen-${c.lang}`);
+    // The compose controls pass axe like every other screen (labels start with the visible text, WCAG 2.5.3).
+    const findings = await axeFindings(session.paneFrame(), `save on send (${c.lang})`);
+    expect(findings, describeFindings(findings)).toEqual([]);
 
     await page.getByRole('button', { name: c.send, exact: true }).click();
     // The pane opens again on the next message and resolves: the email is saved and reported.
     await pane.getByTestId('send-save-report').getByText(c.report).waitFor();
     await session.screenshot(`15-save-on-send-reported-${c.lang}`);
+    const reportFindings = await axeFindings(session.paneFrame(), `save on send report (${c.lang})`);
+    expect(reportFindings, describeFindings(reportFindings)).toEqual([]);
 
     const history = (await (await api.send('GET', `/api/clients/${ana.id}/history`)).json()) as { items: { kind: string; subject: string; to: { address: string }[]; preview: string }[] };
     const saved = history.items.filter((i) => i.kind === 'saved-email');

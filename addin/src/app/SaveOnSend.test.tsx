@@ -65,7 +65,7 @@ describe('save on send in compose mode', () => {
     const office = gateway();
     renderInPane(<Compose api={api} office={office} />);
 
-    const anaSwitch = await screen.findByRole('switch', { name: 'Save to the record of Ana Souza when sent' });
+    const anaSwitch = await screen.findByRole('switch', { name: 'Save to record when sent: Ana Souza' });
     expect(screen.getAllByTestId('send-save-switch')).toHaveLength(2); // not on the unknown address
     expect((anaSwitch as HTMLInputElement).checked).toBe(false);
     expect(office.stampSendKey).not.toHaveBeenCalled();
@@ -91,7 +91,7 @@ describe('save on send in compose mode', () => {
 
     await waitFor(() => expect(api.setSendSave).toHaveBeenLastCalledWith('stamped-before-0123456789', ['c-ana', 'c-bruno']));
     expect((screen.getByTestId('send-save-default') as HTMLInputElement).checked).toBe(true);
-    await userEvent.click(screen.getByRole('switch', { name: 'Save to the record of Bruno Lima when sent' }));
+    await userEvent.click(screen.getByRole('switch', { name: 'Save to record when sent: Bruno Lima' }));
     await waitFor(() => expect(api.setSendSave).toHaveBeenLastCalledWith('stamped-before-0123456789', ['c-ana']));
   });
 
@@ -139,7 +139,7 @@ describe('save on send in compose mode', () => {
     const api = fakeApi({ setSendSave: async () => Promise.reject(new ApiError(409, 'send-save-closed')) });
     renderInPane(<Compose api={api} office={gateway()} />, 'pt-BR');
 
-    await userEvent.click(await screen.findByRole('switch', { name: 'Salvar na ficha de Ana Souza ao enviar' }));
+    await userEvent.click(await screen.findByRole('switch', { name: 'Salvar na ficha ao enviar: Ana Souza' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Este e-mail já foi enviado');
     expect(screen.getByRole('switch', { name: 'Salvar na ficha os e-mails para clientes conhecidos ao enviar' })).toBeTruthy();
   });

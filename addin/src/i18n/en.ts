@@ -209,7 +209,7 @@ export const en = {
   'save.saved': 'Saved to record',
   'sendSave.dismiss': 'Dismiss',
   'sendSave.whenSent': 'Save to record when sent',
-  'sendSave.whenSentFor': 'Save to the record of {name} when sent',
+  'sendSave.whenSentFor': 'Save to record when sent: {name}',
   'sendSave.defaultLabel': 'Save emails to known clients when sent',
   'sendSave.defaultHint': 'Your choice for every new email; change it for one email on each client above.',
   'sendSave.unsupported': 'This version of Outlook cannot save an email when it is sent. Save it from Sent Items instead.',

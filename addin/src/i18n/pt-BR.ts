@@ -212,7 +212,7 @@ export const ptBR: Catalog = {
   'save.saved': 'Salvo na ficha',
   'sendSave.dismiss': 'Dispensar',
   'sendSave.whenSent': 'Salvar na ficha ao enviar',
-  'sendSave.whenSentFor': 'Salvar na ficha de {name} ao enviar',
+  'sendSave.whenSentFor': 'Salvar na ficha ao enviar: {name}',
   'sendSave.defaultLabel': 'Salvar na ficha os e-mails para clientes conhecidos ao enviar',
   'sendSave.defaultHint': 'Sua escolha para cada novo e-mail; mude-a para um e-mail em cada cliente acima.',
   'sendSave.unsupported': 'Esta versão do Outlook não consegue salvar um e-mail ao enviá-lo. Salve-o a partir de Itens Enviados.',

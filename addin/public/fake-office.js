@@ -20,6 +20,7 @@
  * A draft (Mailbox 1.8 or later) has item.internetHeaders, kept on the message description as message.headers,
  * so the preview's Send carries the save-on-send key the pane stamped; Office.context.roamingSettings is kept
  * on the host (host.roamingSettings) for the page's lifetime.
+ * Office.actions.associate(name, fn) keeps fn in window.fakeOffice.actions[name] (the preview runs OnMessageSend with it).
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
  * window.fakeOffice.calls for tests, and so is each compose read as it answers ('<message id>.<field>'
  * in calls.readsAnswered), so a test can prove what the pane showed came after the read.
@@ -47,7 +48,9 @@
   };
 
   var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [], readsAnswered: [] };
-  window.fakeOffice = { calls: calls };
+  // Functions registered with Office.actions.associate (the send event's handler), by name, for the preview to run.
+  var actions = {};
+  window.fakeOffice = { calls: calls, actions: actions };
 
   var AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
   var EventType = {
@@ -265,6 +268,9 @@
     MailboxEnums: {
       ItemType: { Message: 'message', Appointment: 'appointment' },
       RecipientType: { Other: 'other', User: 'user', DistributionList: 'distributionList', ExternalUser: 'externalUser' },
+    },
+    actions: {
+      associate: function (name, handler) { actions[name] = handler; },
     },
     onReady: function (callback) {
       return new Promise(function (resolve) {

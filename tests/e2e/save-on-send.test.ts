@@ -8,9 +8,10 @@ const { baseUrl, open } = usePaneSessions();
 /** The preview pane's development user when the page names none (addin/src/auth/devIdentity.ts). */
 const paneUser = '7d1c1a9e-0000-4000-8000-0000000000a1';
 
-// Save on send where Outlook has no send event (the preview has none): the pane's choice stamps the
-// draft's send key header (fake Office's internetHeaders), the preview's Send puts the message into the
-// Development service's Sent Items, and the pane, opened again, resolves it into the client's history.
+// Save on send: the pane's choice stamps the draft's send key header (fake Office's internetHeaders); the
+// preview's Send runs the real send-event bundle (OnMessageSend on fake Office, POST …/sent), then puts the
+// message into the Development service's Sent Items; the pane, opened again, resolves it into the client's
+// history. In pt-BR the service does not answer the send event at all: the email still goes and is saved.
 const cases = [
   {
     lang: 'en',
@@ -19,6 +20,7 @@ const cases = [
     defaultLabel: 'Save emails to known clients when sent',
     send: 'Send',
     report: '1 sent email saved to a record.',
+    serviceDownOnSend: false,
   },
   {
     lang: 'pt-BR',
@@ -27,6 +29,7 @@ const cases = [
     defaultLabel: 'Salvar na ficha os e-mails para clientes conhecidos ao enviar',
     send: 'Enviar',
     report: '1 e-mail enviado salvo na ficha.',
+    serviceDownOnSend: true,
   },
 ];
 
@@ -51,10 +54,20 @@ for (const c of cases) {
     const findings = await axeFindings(session.paneFrame(), `save on send (${c.lang})`);
     expect(findings, describeFindings(findings)).toEqual([]);
 
+    const key = await page.evaluate(() => (window.outlookPreview as unknown as { getItem(): { headers: Record<string, string> } }).getItem().headers['x-outlookcrm-send-key']);
+    const sendReports: string[] = [];
+    await session.context.route('**/api/send-saves/*/sent', async (route) => {
+      sendReports.push(route.request().url());
+      if (c.serviceDownOnSend) await route.abort('connectionrefused');
+      else await route.continue();
+    });
     await page.getByRole('button', { name: c.send, exact: true }).click();
     // The pane opens again on the next message and resolves: the email is saved and reported.
     await pane.getByTestId('send-save-report').getByText(c.report).waitFor();
     await session.screenshot(`15-save-on-send-reported-${c.lang}`);
+    // OnMessageSend ran once, reported this send, and let the email go (whether the service answered or not).
+    expect(await page.evaluate(() => (window.outlookPreview as unknown as { sendEvents: unknown[] }).sendEvents)).toEqual([{ allowEvent: true }]);
+    expect(sendReports.map((url) => new URL(url).pathname)).toEqual([`/api/send-saves/${key}/sent`]);
     const reportFindings = await axeFindings(session.paneFrame(), `save on send report (${c.lang})`);
     expect(reportFindings, describeFindings(reportFindings)).toEqual([]);
 
@@ -73,6 +86,13 @@ for (const c of cases) {
     })).json()) as { accessToken: string };
     const again = (await (await fetch(`${baseUrl}/api/send-saves/resolve`, { method: 'POST', headers: { Authorization: `Bearer ${token.accessToken}` } })).json()) as { saved: unknown[]; pending: number };
     expect(again).toMatchObject({ saved: [], pending: 0 });
+    // The email went: its choice can no longer change.
+    const change = await fetch(`${baseUrl}/api/send-saves/${key}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ clientIds: [] }),
+    });
+    expect(change.status).toBe(409);
     expect(((await (await api.send('GET', `/api/clients/${ana.id}/history`)).json()) as { items: { kind: string }[] }).items.filter((i) => i.kind === 'saved-email')).toHaveLength(1);
     await session.close();
   });

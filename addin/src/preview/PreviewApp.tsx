@@ -22,6 +22,7 @@ import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
 import { paneUrl } from './paneUrl';
+import { runOnMessageSend } from './sendEventRuntime';
 import { connectPreview } from './previewApi';
 import { seedSampleClients } from './seedSampleClients';
 
@@ -131,11 +132,14 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
     }
   };
 
-  // Outlook's Send: the draft goes to Sent Items and its window closes; the pane, opened again on the
-  // next message, resolves save on send (there is no send event in the preview).
+  // Outlook's Send: OnMessageSend runs first (the send-event bundle on fake Office), then the draft goes
+  // to Sent Items and its window closes; the pane, opened again on the next message, resolves save on send.
   const sendDraft = async (draft: SampleMessage) => {
     setSendStatus(null);
     try {
+      const outcome = await runOnMessageSend(paneUrl(query, '/preview/send-event.html'));
+      host.sendEvents.push(outcome);
+      if (!outcome.allowEvent) return;
       await preview.sendDraft(draft);
       setSendStatus(t('preview.sent'));
       host.select(sampleMessages.find((m) => m.mode === 'read')?.id ?? null);

@@ -17,6 +17,8 @@ export interface OutlookPreviewHost {
   readsHeld: Promise<void> | null;
   releaseReads(): void;
   displayedMessages: string[];
+  /** What each send's OnMessageSend handler answered (event.completed's options), for tests. */
+  sendEvents: { allowEvent: boolean; errorMessage?: string }[];
   onDisplayMessageForm(itemId: string): void;
   /** For tests and the preview UI: select a message by id, or null for "no message selected". */
   select(id: string | null): void;
@@ -55,6 +57,7 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
     readsHeld,
     releaseReads: () => releaseReads(),
     displayedMessages: [],
+    sendEvents: [],
     onDisplayMessageForm(itemId) {
       host.displayedMessages.push(itemId);
       host.select(itemId);

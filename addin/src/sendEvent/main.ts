@@ -26,7 +26,7 @@ function serviceOrigin(): string | null {
 function onMessageSendHandler(event: SendEventLike) {
   const baseUrl = serviceOrigin();
   const fetchImpl = globalThis.fetch.bind(globalThis);
-  const tokens = sendEventTokens({ baseUrl: baseUrl ?? '', fetch: fetchImpl, officeToken: officeAccessToken, profile: { name: null, email: null } });
+  const tokens = sendEventTokens({ baseUrl: baseUrl ?? '', fetch: fetchImpl, officeToken: officeAccessToken, profile: { name: null, email: null }, search: globalThis.location?.search ?? '' });
   const api = createApiClient({ tokens, baseUrl: baseUrl ?? '', fetch: fetchImpl });
   void handleMessageSend(event, {
     readSendKey,

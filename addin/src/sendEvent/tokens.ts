@@ -12,6 +12,8 @@ export function sendEventTokens(options: {
   fetch: typeof fetch;
   officeToken: () => Promise<string>;
   profile: { name: string | null; email: string | null };
+  /** Development only: the page's query may name the dev tenant and user (the preview's event runtime). */
+  search?: string;
 }): TokenProvider {
   let token: Promise<string> | null = null;
   const acquire = async () => {
@@ -20,7 +22,7 @@ export function sendEventTokens(options: {
     const response = await options.fetch(`${options.baseUrl}/dev/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(devIdentityFrom('', options.profile)),
+      body: JSON.stringify(devIdentityFrom(options.search ?? '', options.profile)),
     });
     if (!response.ok) throw new Error('No development token.');
     return ((await response.json()) as DevToken).accessToken;

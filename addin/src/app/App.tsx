@@ -110,6 +110,8 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
       () => undefined,
     );
   }, [api, peopleShown]);
+  // Another item is another draft: save on send starts over (its send key is that draft's).
+  const [itemSerial, setItemSerial] = useState(0);
   const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
   const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
   const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;
@@ -124,6 +126,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         setView({ kind: 'participants' });
         closeDialog();
         closeIntake();
+        setItemSerial((n) => n + 1);
       }),
     [office, closeDialog, closeIntake],
   );
@@ -244,7 +247,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
               footer={
                 composing && (
                   <Suspense fallback={null}>
-                    <SaveOnSend api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
+                    <SaveOnSend key={itemSerial} api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
                   </Suspense>
                 )
               }

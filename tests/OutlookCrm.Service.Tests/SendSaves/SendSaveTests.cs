@@ -127,6 +127,27 @@ public class SendSaveTests(SendSaveServiceFactory factory) : IClassFixture<SendS
     }
 
     [Fact]
+    public async Task Send_reports_racing_each_other_and_resolves_still_save_each_client_once()
+    {
+        var session = await factory.SignInAsync();
+        var (client, address) = await ClientAsync(session);
+        await Json.ReadAsync(await session.Http.PutAsJsonAsync("/api/me/save-settings", new { saveToKnownClientsWhenSent = true }), 200);
+        var key = NewKey();
+        // The message is already in Sent Items, so every resolve in the race can save it.
+        Sent(address, key);
+
+        var reports = Enumerable.Range(0, 4).Select(_ => ReportSentAsync(session, key, address)).ToList();
+        var resolves = Enumerable.Range(0, 4).Select(_ => ResolveAsync(session)).ToList();
+        var answers = await Task.WhenAll(reports);
+        await Task.WhenAll(resolves);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        Assert.All(await Task.WhenAll(answers.Select(a => Json.ReadAsync(a, 202))), body => Assert.Equal(client, Assert.Single(body["clients"]!.AsArray())!.AsObject().Id("clientId")));
+
+        await ResolveAsync(session);
+        Assert.Single(await SavedEmailsAsync(session, client));
+    }
+
+    [Fact]
     public async Task Throttled_sent_items_are_retried_and_an_unavailable_mailbox_loses_nothing()
     {
         var session = await factory.SignInAsync();

@@ -29,6 +29,9 @@ const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ de
 const SaveOnSend = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SaveOnSend })));
 const SendSaveReport = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SendSaveReport })));
 
+/** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
+export const resolveSendsEveryMs = 2 * 60_000;
+
 const useStyles = makeStyles({
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
   pane: {
@@ -96,22 +99,24 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
-  // Save on send: the emails sent since the pane last opened are saved now where Outlook had no send event
-  // (or the event could not reach us); what expired or was skipped is reported once.
-  // Once per pane, after the first people are shown (never before the lookup, never without an item).
+  // Save on send: the emails sent since the pane last looked are saved now where Outlook had no send event
+  // (or the event could not reach us); what was saved, expired or skipped is reported. After the first
+  // people are shown (never before the lookup, never without an item), and again on a later item once
+  // `resolveSendsEveryMs` has passed: a pinned pane stays open for hours.
   const [sendReport, setSendReport] = useState<SendSaveResolution | null>(null);
-  const resolvedSends = useRef(false);
+  const lastResolve = useRef<number | null>(null);
   const peopleShown = participants.state.kind === 'ready';
+  // Another item is another draft: save on send starts over (its send key is that draft's).
+  const [itemSerial, setItemSerial] = useState(0);
   useEffect(() => {
-    if (!peopleShown || resolvedSends.current) return;
-    resolvedSends.current = true;
+    if (!peopleShown) return;
+    if (lastResolve.current !== null && Date.now() - lastResolve.current < resolveSendsEveryMs) return;
+    lastResolve.current = Date.now();
     api.resolveSendSaves().then(
       (result) => void ((result.saved.length || result.expired.length || result.skipped.length) && setSendReport(result)),
       () => undefined,
     );
-  }, [api, peopleShown]);
-  // Another item is another draft: save on send starts over (its send key is that draft's).
-  const [itemSerial, setItemSerial] = useState(0);
+  }, [api, peopleShown, itemSerial]);
   const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
   const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
   const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;

@@ -13,7 +13,7 @@
  *     mailboxVersion: the highest Mailbox requirement set to report as supported (optional, default 1.14)
  *   }
  * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt, body,
- *   internetMessageId?, getAsyncDelayMs?, failGetAsync?, sharedOwner? } with participants as { displayName, emailAddress }.
+ *   internetMessageId?, conversationId?, getAsyncDelayMs?, failGetAsync?, sharedOwner? } with participants as { displayName, emailAddress }.
  * A message with sharedOwner is in that person's shared or delegated mailbox: as in Outlook, only such an item
  * has getSharedPropertiesAsync (Mailbox 1.8), and only when the reported Mailbox version reaches 1.8.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
@@ -102,6 +102,7 @@
       itemType: 'message',
       itemId: message.mode === 'compose' ? null : message.id,
       internetMessageId: message.mode === 'compose' ? null : message.internetMessageId || '<' + message.id + '@example.com>',
+      conversationId: message.conversationId || null,
       dateTimeCreated: new Date(message.receivedAt || Date.now()),
       body: {
         getAsync: function (coercionType, optionsOrCallback, maybeCallback) {

@@ -222,6 +222,7 @@ export interface SaveEmailBody {
   cc?: EmailPerson[];
   sentAt: string;
   preview?: string | null;
+  conversationId?: string | null;
 }
 
 export interface SavedEmail {
@@ -315,4 +316,13 @@ export interface SendSaveResolution {
 
 export interface SaveSettings {
   saveToKnownClientsWhenSent: boolean;
+  /** Later emails of a conversation already saved to a record are saved there when the pane opens them. */
+  saveConversationsAutomatically: boolean;
+}
+
+/** A client whose record holds an email of the open email's conversation; `messageSaved`: the open email is too. */
+export interface ConversationClient {
+  clientId: string;
+  name: string;
+  messageSaved: boolean;
 }

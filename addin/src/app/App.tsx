@@ -18,6 +18,7 @@ import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
+import { useConversation } from './useConversation';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
@@ -27,6 +28,8 @@ const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.Int
 const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
 // Save on send: only in compose mode, and its report only when the pane's resolve has news (both in the record's chunk: see RecordContainer.tsx).
 const SaveOnSend = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SaveOnSend })));
+// Only for an email of a conversation already saved to a record (in the record's chunk too: a chunk of its own split the entry).
+const ConversationBanner = lazy(() => import('./RecordContainer').then((m) => ({ default: m.ConversationBanner })));
 const SendSaveReport = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SendSaveReport })));
 
 /** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
@@ -108,6 +111,9 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   const peopleShown = participants.state.kind === 'ready';
   // Another item is another draft: save on send starts over (its send key is that draft's).
   const [itemSerial, setItemSerial] = useState(0);
+  const conversation = useConversation(office, api, itemSerial);
+  const saveOpenEmail = saving.save;
+  const saveInConversation = useCallback((clientId: string) => void saveOpenEmail(clientId), [saveOpenEmail]);
   useEffect(() => {
     if (!peopleShown) return;
     if (lastResolve.current !== null && Date.now() - lastResolve.current < resolveSendsEveryMs) return;
@@ -233,6 +239,11 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         {sendReport && (
           <Suspense fallback={null}>
             <SendSaveReport result={sendReport} onDismiss={() => setSendReport(null)} />
+          </Suspense>
+        )}
+        {view.kind === 'participants' && conversation && (
+          <Suspense fallback={null}>
+            <ConversationBanner key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
           </Suspense>
         )}
         <main>

@@ -63,3 +63,4 @@ export function RecordContainer({ api, clientId, office, renderTimeline, request
 // made the bundler (rolldown) move about 2 KB of shared code out of the entry chunk, over the first-paint budget.
 export { SaveOnSend } from './SaveOnSend';
 export { SendSaveReport } from '../components/SendSaveReport';
+export { ConversationBanner } from '../components/ConversationBanner';

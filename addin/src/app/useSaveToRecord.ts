@@ -48,6 +48,7 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
         const body: SaveEmailBody = {
           internetMessageId: message.internetMessageId,
           itemId: message.itemId,
+          conversationId: message.conversationId,
           subject: message.subject,
           from: toPerson(message.from),
           to: people(message.to),

@@ -21,6 +21,7 @@ export function fakeGateway(
       return {
         internetMessageId: '<m1@example.com>',
         itemId: 'item-1',
+        conversationId: null,
         subject: 'Hello',
         sentAt: '2025-03-10T08:00:00.000Z',
         from: people.from,
@@ -31,6 +32,7 @@ export function fakeGateway(
       };
     }),
     messageId: () => (options.compose ? null : options.message?.internetMessageId ?? '<m1@example.com>'),
+    conversationId: () => (options.compose ? null : options.message?.conversationId ?? null),
     onItemChanged(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);

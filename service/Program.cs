@@ -68,6 +68,7 @@ builder.Services.AddOutlookCrmHealth();
 builder.Services.AddOpenApi(options =>
 {
     options.AddSchemaTransformer<ProblemSchemaTransformer>();
+    options.AddSchemaTransformer<ContractSchemaTransformer>();
     options.AddDocumentTransformer<StableDocumentTransformer>();
 });
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);

@@ -18,7 +18,8 @@ sealed class ProblemSchemaTransformer : IOpenApiSchemaTransformer
         schema.Properties["code"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "Stable code of the problem; the pane translates it (the title is English, for people reading logs).",
+            Description = "Stable code of the problem; the pane translates it (the title is English, for people reading logs).\n\n"
+                + string.Join("\n", ProblemCodes.Described.Select(d => $"- `{d.Code}`: {d.When}")),
             Enum = ProblemCodes.All.Select(code => (JsonNode)JsonValue.Create(code)).ToList(),
         };
         schema.Properties["errors"] = new OpenApiSchema

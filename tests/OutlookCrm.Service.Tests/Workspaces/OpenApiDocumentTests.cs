@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OutlookCrm.Service.Tests.Infra;
 using OutlookCrm.Service.Tests.Support;
@@ -10,6 +12,8 @@ namespace OutlookCrm.Service.Tests.Workspaces;
 /// </summary>
 public class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
+    static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     const string Regenerate = "dotnet build service -p:WriteOpenApi=true && (cd addin && npm run api:types)";
 
     [Fact]
@@ -42,13 +46,19 @@ public class OpenApiDocumentTests(ServiceFactory factory) : IClassFixture<Servic
         {
             for (var i = 0; i < Math.Max(x.Count, y.Count); i++)
             {
-                if (i >= x.Count) return $"{path}[{i}] is new in the code: {y[i]?.ToJsonString()}";
-                if (i >= y.Count) return $"{path}[{i}] is committed but no longer in the code: {x[i]?.ToJsonString()}";
+                if (i >= x.Count) return $"{path}[{i}] is new in the code: {y[i]?.ToJsonString(Readable)}";
+                if (i >= y.Count) return $"{path}[{i}] is committed but no longer in the code: {x[i]?.ToJsonString(Readable)}";
                 if (FirstDifference(x[i], y[i], $"{path}[{i}]") is { } inner) return inner;
             }
             return null;
         }
         return JsonNode.DeepEquals(committed, served) ? null
-            : $"{path} is {committed?.ToJsonString() ?? "null"} in docs/openapi.json but {served?.ToJsonString() ?? "null"} in the code";
+            : $"{path} is {Shown(committed)} in docs/openapi.json but {Shown(served)} in the code";
+    }
+
+    static string Shown(JsonNode? node)
+    {
+        var text = node?.ToJsonString(Readable) ?? "null";
+        return text.Length > 300 ? text[..300] + "…" : text;
     }
 }

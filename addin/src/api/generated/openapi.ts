@@ -1078,6 +1078,46 @@ export interface components {
             instance?: null | string;
             /**
              * @description Stable code of the problem; the pane translates it (the title is English, for people reading logs).
+             *
+             *     - `bad-request`: 400: the request could not be read (a route value, query or header the framework refused).
+             *     - `request-rejected`: 4xx: the server refused the request before reading it.
+             *     - `validation-failed`: 400: bad body or query; `errors: {"field": ["message"]}`.
+             *     - `malformed-json`: 400: the body is not JSON, or has wrong JSON types.
+             *     - `invalid-cursor`: 400: a forged or corrupt `cursor`.
+             *     - `https-required`: 400: plain HTTP from outside the host (production accepts HTTPS only).
+             *     - `unauthorized`: 401: no token, or an invalid one.
+             *     - `forbidden`: 403: the token is valid but not allowed (for example a missing scope).
+             *     - `admin-required`: 403: an admin-only endpoint (field deletion, intake templates, never track, audit, erasure).
+             *     - `mail-consent-required`: 403: sending an intake needs the user's consent to Mail.Send; `scopes`, `intakeId` (kept as notSent).
+             *     - `mailbox-not-shared`: 403: `?mailbox=` names a mailbox Graph says the caller cannot read.
+             *     - `mailbox-consent-required`: 403: saving from a shared mailbox needs the user's consent to Mail.Read.Shared; `scopes`.
+             *     - `not-found`: 404: an unknown id, or an id of another workspace.
+             *     - `attachment-not-found`: 404: the attachment is not stored (skipped, removed, or another client's).
+             *     - `method-not-allowed`: 405: the path exists, not with this method.
+             *     - `email-in-use`: 409: the address belongs to another client; `existingClientIds`.
+             *     - `primary-exists`: 409: linking as primary while the client has one; `currentPrimary`.
+             *     - `field-exists`: 409: a field definition with that label (case-insensitive) exists; `existingFieldId`.
+             *     - `already-listed`: 409: the address or domain is already on the never-track list; `existingEntryId`.
+             *     - `intake-completed`: 409: resending or revoking a completed intake.
+             *     - `archive-not-due`: 409: audit archiving: some records are newer than the retention period; `dueThroughSequence`.
+             *     - `archive-mismatch`: 409: audit archiving: the SHA-256 is not that of the archive file.
+             *     - `audit-retention-off`: 409: audit archiving: records are kept forever (no retention period set).
+             *     - `nothing-to-archive`: 409: audit archiving: no record is older than the retention period.
+             *     - `version-mismatch`: 412: `If-Match` names no current version of the record (its `ETag`).
+             *     - `payload-too-large`: 413: the body is over the limit.
+             *     - `unsupported-media-type`: 415: the body is not application/json.
+             *     - `client-has-no-email`: 422: sending an intake to a client without a primary email.
+             *     - `not-tracked`: 422: saving an email from a sender on the never-track list.
+             *     - `never-track-full`: 422: the never-track list is full.
+             *     - `idempotency-key-reused`: 422: the same `Idempotency-Key` with a different body.
+             *     - `precondition-required`: 428: a client update (`PATCH`) without `If-Match`.
+             *     - `too-many-requests`: 429: per-user, per-tenant or (anonymous) per-IP rate limit; `Retry-After`.
+             *     - `cancelled`: 499: the caller went away before the answer (never seen by a caller).
+             *     - `server-error`: 500: an unexpected failure (logged).
+             *     - `unavailable`: 503: the database is unavailable; `Retry-After`.
+             *     - `mail-unavailable`: 503: Graph could not send an intake email; nothing was sent; `intakeId` (kept as notSent).
+             *     - `mailbox-unavailable`: 503: Graph could not say whether the caller may read the shared mailbox; nothing was saved.
+             *     - `attachments-unavailable`: 503: the email's attachments could not be read from the mailbox; nothing was saved.
              * @enum {string}
              */
             code: "bad-request" | "request-rejected" | "validation-failed" | "malformed-json" | "invalid-cursor" | "https-required" | "unauthorized" | "forbidden" | "admin-required" | "mail-consent-required" | "mailbox-not-shared" | "mailbox-consent-required" | "not-found" | "attachment-not-found" | "method-not-allowed" | "email-in-use" | "primary-exists" | "field-exists" | "already-listed" | "intake-completed" | "archive-not-due" | "archive-mismatch" | "audit-retention-off" | "nothing-to-archive" | "version-mismatch" | "payload-too-large" | "unsupported-media-type" | "client-has-no-email" | "not-tracked" | "never-track-full" | "idempotency-key-reused" | "precondition-required" | "too-many-requests" | "cancelled" | "server-error" | "unavailable" | "mail-unavailable" | "mailbox-unavailable" | "attachments-unavailable";

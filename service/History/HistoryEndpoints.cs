@@ -96,7 +96,7 @@ public static class HistoryEndpoints
     /// <summary>Who on the team saved the email or made the change; none for mailbox emails and the client's own steps.</summary>
     static Guid? ActorOf(HistoryItem item) => item.SavedBy ?? (item.Event?.ActorId is { } id && id != Guid.Empty ? id : null);
 
-    static string StateName(MailboxState state) => state switch
+    internal static string StateName(MailboxState state) => state switch
     {
         MailboxState.Ok => "ok",
         MailboxState.Unavailable => "unavailable",

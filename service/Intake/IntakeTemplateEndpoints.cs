@@ -19,7 +19,7 @@ public static class IntakeTemplateEndpoints
         templates.MapGet("/{templateId:guid}", GetAsync).WithName("GetIntakeTemplate").ProducesProblems(404);
         templates.MapPost("/", CreateAsync).WithName("CreateIntakeTemplate").ProducesProblems(413, 415).WithSummary("Creates an intake template (admins only).")
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.create", "intake-template", routeKey: null);
-        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").ProducesProblems(404, 412, 413, 415).WithSummary("Replaces an intake template (admins only); If-Match optional.")
+        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").ProducesProblems(404, 412, 413, 415).ReadsIfMatch(required: false).WithSummary("Replaces an intake template (admins only); If-Match optional.")
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.update", "intake-template", routeKey: "templateId");
     }
 

@@ -55,7 +55,7 @@ builder.Services.AddAntiforgery(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 builder.AddOutlookCrmRateLimits();
-builder.Services.AddSingleton<HistoryCursors>();
+builder.Services.AddSingleton<SealedCursor>();
 var mailbox = builder.AddMailbox(auth);
 builder.AddColleagues(mailbox);
 var attachments = builder.AddAttachments(database, mailbox);

@@ -1,8 +1,9 @@
-using OutlookCrm.Service.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
+using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.Clients;
 
@@ -13,11 +14,11 @@ public static class ClientEndpoints
         var clients = api.MapGroup("/clients").WithTags("Clients");
         clients.MapGet("/", ListClients.HandleAsync).WithName("ListClients").WithSummary("Lists clients, optionally matching a search over names and addresses.")
             .Audit("client.list", "client", routeKey: null);
-        clients.MapPost("/", CreateClient.HandleAsync).WithName("CreateClient").ProducesProblems(409, 413, 415, 422).Produces<ClientRecord>(StatusCodes.Status201Created).WithSummary("Creates a client; honours Idempotency-Key.")
+        clients.MapPost("/", CreateClient.HandleAsync).WithName("CreateClient").ProducesProblems(409, 413, 415, 422).Produces<ClientRecord>(StatusCodes.Status201Created).ReadsIdempotencyKey().WithSummary("Creates a client; honours Idempotency-Key.")
             .Audit("client.create", "client", routeKey: null);
         clients.MapGet("/{id:guid}", GetAsync).WithName("GetClient").ProducesProblems(404).WithSummary("Reads a client's record.")
             .Audit("client.read", "client");
-        clients.MapPatch("/{id:guid}", UpdateClient.HandleAsync).WithName("UpdateClient").ProducesProblems(404, 409, 412, 413, 415, 428).WithSummary("Merge-updates a client; needs If-Match.")
+        clients.MapPatch("/{id:guid}", UpdateClient.HandleAsync).WithName("UpdateClient").ProducesProblems(404, 409, 412, 413, 415, 428).ReadsIfMatch(required: true).WithSummary("Merge-updates a client; needs If-Match.")
             .Accepts<JsonElement>("application/json", "application/merge-patch+json")
             .Audit("client.update", "client");
         clients.MapDelete("/{id:guid}", EraseClient.HandleAsync).WithName("EraseClient").ProducesProblems(404).WithSummary("Erases a client and everything about it, leaving an audit tombstone (admins only).")

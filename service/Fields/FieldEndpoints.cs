@@ -35,7 +35,7 @@ public static class FieldEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         if (ClientRules.CheckName(request.Label, required: true) is { } labelError) errors["label"] = [labelError];
-        if (!Enum.TryParse<FieldType>(request.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(request.Type, out _))
+        if (!EnumValue.TryParse<FieldType>(request.Type, out var type))
             errors["type"] = ["Must be one of text, email, phone, date, number."];
         if (errors.Count > 0) throw ApiProblem.Validation(errors);
 

@@ -19,7 +19,7 @@ public static class IntakeTemplateEndpoints
         templates.MapGet("/{templateId:guid}", GetAsync).WithName("GetIntakeTemplate").ProducesProblems(404);
         templates.MapPost("/", CreateAsync).WithName("CreateIntakeTemplate").ProducesProblems(413, 415).WithSummary("Creates an intake template (admins only).")
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.create", "intake-template", routeKey: null);
-        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").ProducesProblems(404, 412, 413, 415).WithSummary("Replaces an intake template (admins only); If-Match optional.")
+        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").ProducesProblems(404, 412, 413, 415).ReadsIfMatch(required: false).WithSummary("Replaces an intake template (admins only); If-Match optional.")
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.update", "intake-template", routeKey: "templateId");
     }
 
@@ -67,11 +67,11 @@ public static class IntakeTemplateEndpoints
     static async Task<Ok<IntakeTemplateDto>> UpdateAsync(Guid templateId, IntakeTemplateInput input, HttpContext http, AppDbContext db, WriteUnit unit, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var ifMatch = IfMatch.Optional(http.Request);
         var template = await unit.RunAsync([], async ct =>
         {
             var template = await db.IntakeTemplates.FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw ApiProblem.NotFound("intake template");
-            if (ifMatch.Length > 0 && !IfMatch.Allows(ifMatch, template.Version)) throw ApiProblem.VersionMismatch();
+            ifMatch.Verify(template.Version);
 
             (template.Name, template.EmailSubject, template.EmailMessage, template.Language) = (name, subject, message, language);
             template.Form = JsonSerializer.Serialize(form, IntakeJson.Options);

@@ -4,12 +4,10 @@ export const en = {
   'app.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.cancel': 'Cancel',
-  'common.close': 'Close',
   'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.edit': 'Edit',
   'common.back': 'Back to people in this email',
-  'common.required': 'Required',
   'common.notSet': 'Not set',
 
   'header.newClient': 'New client…',
@@ -125,7 +123,6 @@ export const en = {
   'contact.status.inactive': 'Inactive',
   'contact.conflict':
     'Someone else changed this record while you were editing. It has been reloaded with their changes; your edits are still in the form — check them and save again.',
-  'contact.saved': 'Contact details saved.',
 
   'customFields.heading': 'Custom fields',
   'customFields.none': 'No custom fields yet.',
@@ -164,7 +161,6 @@ export const en = {
   'timeline.kind.mailbox-email': 'Email in your mailbox',
   'timeline.kind.saved-email': 'Email saved to the record',
   'timeline.kind.event': 'Record event',
-  'timeline.from': 'From {name}',
   'timeline.noSubject': '(no subject)',
   'timeline.savedByTeam': 'Saved to record',
   'timeline.savedBy': 'Saved to record by {name}',

@@ -5,12 +5,10 @@ export const ptBR: Catalog = {
   'app.loading': 'Carregando…',
   'common.retry': 'Tentar novamente',
   'common.cancel': 'Cancelar',
-  'common.close': 'Fechar',
   'common.save': 'Salvar',
   'common.saving': 'Salvando…',
   'common.edit': 'Editar',
   'common.back': 'Voltar para as pessoas deste e-mail',
-  'common.required': 'Obrigatório',
   'common.notSet': 'Não informado',
 
   'header.newClient': 'Novo cliente…',
@@ -128,7 +126,6 @@ export const ptBR: Catalog = {
   'contact.status.inactive': 'Inativo',
   'contact.conflict':
     'Outra pessoa alterou esta ficha enquanto você editava. Ela foi recarregada com essas alterações; suas edições continuam no formulário — confira e salve novamente.',
-  'contact.saved': 'Dados de contato salvos.',
 
   'customFields.heading': 'Campos personalizados',
   'customFields.none': 'Ainda não há campos personalizados.',
@@ -167,7 +164,6 @@ export const ptBR: Catalog = {
   'timeline.kind.mailbox-email': 'E-mail da sua caixa de correio',
   'timeline.kind.saved-email': 'E-mail salvo na ficha',
   'timeline.kind.event': 'Evento da ficha',
-  'timeline.from': 'De {name}',
   'timeline.noSubject': '(sem assunto)',
   'timeline.savedByTeam': 'Salvo na ficha',
   'timeline.savedBy': 'Salvo na ficha por {name}',

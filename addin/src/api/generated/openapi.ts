@@ -2413,7 +2413,10 @@ export interface operations {
     CreateClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 1 to 100 visible ASCII characters; the same key with the same body replays the first response, with another body → 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2695,7 +2698,10 @@ export interface operations {
     UpdateClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The record's ETag (a list of entity tags, or *); compared strongly: a weak tag never matches. Missing → 428. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4040,7 +4046,10 @@ export interface operations {
     UpdateIntakeTemplate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The record's ETag (a list of entity tags, or *); compared strongly: a weak tag never matches. */
+                "If-Match"?: string;
+            };
             path: {
                 templateId: string;
             };

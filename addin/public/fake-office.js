@@ -4,7 +4,7 @@
  *   window.parent.outlookPreview = {
  *     getItem() -> message description or null,
  *     subscribe(fn) -> unsubscribe; fn() is called when the selection changes,
- *     userProfile: { emailAddress, displayName },
+ *     userProfile: { emailAddress, displayName, tenantId? } (read at each call: the preview switches accounts),
  *     displayLanguage: 'en-US' | 'pt-BR' | ...,
  *     theme: 'light' | 'dark',
  *     subscribeTheme(fn) (optional),
@@ -17,6 +17,9 @@
  * A message with sharedOwner is in that person's shared or delegated mailbox: as in Outlook, only such an item
  * has getSharedPropertiesAsync (Mailbox 1.8), and only when the reported Mailbox version reaches 1.8.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
+ * Office.auth.getAuthContext() (NestedAppAuth 1.1) names the account of the mailbox shown: userProfile's address
+ * and tenant. With several accounts, the preview changes userProfile and then fires ItemChanged, as selecting
+ * a message in another account's mailbox does.
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
  * window.fakeOffice.calls for tests, and so is each compose read as it answers ('<message id>.<field>'
  * in calls.readsAnswered), so a test can prove what the pane showed came after the read.
@@ -164,11 +167,15 @@
     });
   }
 
+  function profile() {
+    return (host && host.userProfile) || {};
+  }
+
   var mailbox = {
     item: toOfficeItem(currentMessage()),
     userProfile: {
-      emailAddress: (host && host.userProfile && host.userProfile.emailAddress) || 'preview.user@example.com',
-      displayName: (host && host.userProfile && host.userProfile.displayName) || 'Preview User',
+      get emailAddress() { return profile().emailAddress || 'preview.user@example.com'; },
+      get displayName() { return profile().displayName || 'Preview User'; },
       timeZone: 'UTC',
       accountType: 'enterprise',
     },
@@ -229,6 +236,19 @@
 
   window.Office = {
     context: context,
+    auth: {
+      getAuthContext: function () {
+        calls.getAuthContext = (calls.getAuthContext || 0) + 1;
+        return Promise.resolve({
+          userPrincipalName: mailbox.userProfile.emailAddress,
+          loginHint: mailbox.userProfile.emailAddress,
+          tenantId: profile().tenantId || '',
+          userObjectId: '',
+          authorityType: 'aad',
+          authorityBaseUrl: 'https://login.microsoftonline.com',
+        });
+      },
+    },
     EventType: EventType,
     AsyncResultStatus: AsyncResultStatus,
     CoercionType: { Text: 'text', Html: 'html' },

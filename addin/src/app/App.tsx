@@ -18,6 +18,7 @@ import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
+import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
@@ -79,6 +80,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   const participants = useParticipants(office, api);
   // History and saving read the mailbox the item is in (a shared or delegate one included).
   const mailbox = useMailboxOwner(office);
+  const workspace = useWorkspaceAccount(office);
   const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
   const saving = useSaveToRecord(office, mailboxApi);
   const [view, setView] = useState<View>({ kind: 'participants' });
@@ -189,6 +191,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         <PaneHeader
           onBack={view.kind === 'record' ? backToParticipants : undefined}
           rowsOfferNewClient={rowsOfferNewClient}
+          workspace={workspace}
           onNewClient={() => {
             void loadIntakeDialog();
             openDialog({ kind: 'newClient' });

@@ -13,6 +13,7 @@ export const en = {
   'common.notSet': 'Not set',
 
   'header.newClient': 'New client…',
+  'header.workspace': 'Workspace: {name}',
 
   'participants.heading': 'People in this email',
   'participants.listLabel': 'Participants',
@@ -309,6 +310,7 @@ export const en = {
   'preview.pageTitle': 'OutlookCrm preview',
   'preview.settings': 'Preview settings',
   'preview.title': 'Outlook preview',
+  'preview.account': 'Account',
   'preview.language': 'Language',
   'preview.language.en-US': 'English',
   'preview.language.pt-BR': 'Português (Brasil)',

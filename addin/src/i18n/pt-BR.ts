@@ -14,6 +14,7 @@ export const ptBR: Catalog = {
   'common.notSet': 'Não informado',
 
   'header.newClient': 'Novo cliente…',
+  'header.workspace': 'Espaço de trabalho: {name}',
 
   'participants.heading': 'Pessoas neste e-mail',
   'participants.listLabel': 'Participantes',
@@ -312,6 +313,7 @@ export const ptBR: Catalog = {
   'preview.pageTitle': 'Pré-visualização do OutlookCrm',
   'preview.settings': 'Configurações da pré-visualização',
   'preview.title': 'Pré-visualização do Outlook',
+  'preview.account': 'Conta',
   'preview.language': 'Idioma',
   'preview.language.en-US': 'English',
   'preview.language.pt-BR': 'Português (Brasil)',

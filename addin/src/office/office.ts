@@ -1,3 +1,4 @@
+import { readMailboxAccount, type MailboxAccount } from './account';
 import { cleanParticipants, type EmailParticipant, type ItemParticipants } from './participants';
 import { readMailboxOwner, sharedAddressOf, type MailboxOwner } from './sharedMailbox';
 
@@ -56,6 +57,8 @@ export interface OfficeGateway {
   theme(): OfficeThemeInfo;
   userEmail(): string | null;
   userName(): string | null;
+  /** The work account of the mailbox shown: sign-in uses it as login hint and keeps its token apart. */
+  account(): Promise<MailboxAccount>;
   /** Whose mailbox the item is in: the user's own, a shared or delegate mailbox, or unknown (no Mailbox 1.8). */
   mailboxOwner(item: MailItem): Promise<MailboxOwner>;
   openMessage(itemId: string): void;
@@ -180,6 +183,8 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
   let themeHandlerRegistered = false;
 
   const mailbox = () => office.context?.mailbox;
+  // Read once per mailbox address: with several accounts, another mailbox is another account.
+  let accountRead: { address: string | null; account: Promise<MailboxAccount> } | null = null;
 
   const registerOnce = (eventType: Office.EventType, handlers: Set<() => void>) => {
     try {
@@ -246,6 +251,11 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     },
     userName() {
       return mailbox()?.userProfile?.displayName ?? null;
+    },
+    account() {
+      const address = this.userEmail();
+      if (accountRead?.address !== address) accountRead = { address, account: readMailboxAccount(office, address) };
+      return accountRead.account;
     },
     openMessage(itemId) {
       mailbox()?.displayMessageForm(itemId);

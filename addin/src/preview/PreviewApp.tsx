@@ -90,6 +90,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   const styles = useStyles();
   const [selected, setSelected] = useState<SampleMessage | null>(host.getItem());
   const [language, setLanguage] = useState(host.displayLanguage);
+  const [account, setAccount] = useState(host.userProfile.emailAddress);
   const [dark, setDark] = useState(host.theme === 'dark');
   const [paneKey, setPaneKey] = useState(0);
   const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
@@ -151,6 +152,25 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
                 </option>
               </Select>
             </label>
+            {host.accounts.length > 1 && (
+              <label className={styles.toolbarLabel}>
+                {t('preview.account')}
+                <Select
+                  value={account}
+                  aria-label={t('preview.account')}
+                  onChange={(_, data) => {
+                    setAccount(data.value);
+                    host.switchAccount(data.value);
+                  }}
+                >
+                  {host.accounts.map((a) => (
+                    <option key={a.emailAddress} value={a.emailAddress}>
+                      {a.emailAddress}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+            )}
             <Switch
               checked={dark}
               onChange={(_, data) => changeTheme(data.checked)}

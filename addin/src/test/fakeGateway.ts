@@ -40,6 +40,7 @@ export function fakeGateway(
     theme: () => ({ isDark: !!options.dark }),
     userEmail: () => 'me@example.com',
     userName: () => 'Me',
+    account: async () => ({ loginHint: 'me@example.com', tenantId: null }),
     mailboxOwner: async () => options.mailboxOwner ?? { kind: 'own' },
     openMessage: vi.fn(),
     openDialog: async () => ({ message: '' }),

@@ -18,6 +18,7 @@ import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
+import { useSelectedItems } from './useSelectedItems';
 import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
@@ -25,7 +26,10 @@ const NewClientDialog = lazy(() => import('../components/NewClientDialog').then(
 const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').then((m) => ({ default: m.LinkClientDialog })));
 const loadIntakeDialog = () => import('../components/IntakeDialog');
 const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
-const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
+const loadRecordChunk = () => import('./RecordContainer');
+const RecordContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.RecordContainer })));
+// Several messages selected at once: the multi-save part (and its words) comes only then, in the record's chunk.
+const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.MultiSaveContainer })));
 
 const useStyles = makeStyles({
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
@@ -81,6 +85,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // History and saving read the mailbox the item is in (a shared or delegate one included).
   const mailbox = useMailboxOwner(office);
   const workspace = useWorkspaceAccount(office);
+  const selected = useSelectedItems(office);
   const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
   const saving = useSaveToRecord(office, mailboxApi);
   const [view, setView] = useState<View>({ kind: 'participants' });
@@ -198,6 +203,17 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
           }}
         />
         <MailboxNotice owner={mailbox.owner} />
+        {selected.length > 1 && (
+          <Suspense fallback={null}>
+            <MultiSaveContainer
+              office={office}
+              api={mailboxApi}
+              items={selected}
+              ownAddresses={[office.userEmail(), mailbox.owner?.kind === 'shared' ? mailbox.owner.address : null]}
+              onSaved={saving.markSaved}
+            />
+          </Suspense>
+        )}
         <main>
           {view.kind === 'participants' ? (
             <ParticipantsList

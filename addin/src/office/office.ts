@@ -1,5 +1,6 @@
 import { readMailboxAccount, type MailboxAccount } from './account';
 import { cleanParticipants, type EmailParticipant, type ItemParticipants } from './participants';
+import { readSelectedItems, type SelectedItem } from './selectedItems';
 import { readMailboxOwner, sharedAddressOf, type MailboxOwner } from './sharedMailbox';
 
 /**
@@ -62,6 +63,12 @@ export interface OfficeGateway {
   /** Whose mailbox the item is in: the user's own, a shared or delegate mailbox, or unknown (no Mailbox 1.8). */
   mailboxOwner(item: MailItem): Promise<MailboxOwner>;
   openMessage(itemId: string): void;
+  /** The messages selected at once (item multi-select, Mailbox 1.13); [] where Outlook cannot say. */
+  selectedItems(): Promise<SelectedItem[]>;
+  /** SelectedItemsChanged; returns a function that stops the handler from being called. */
+  onSelectionChanged(handler: () => void): () => void;
+  /** Reads one selected message (Mailbox 1.15), loaded only when several are saved at once. */
+  readSelectedMessage(itemId: string): Promise<MessageDetails | null>;
   /** Opens an Office dialog at `url` and resolves with the first message it sends back. */
   openDialog(url: string): Promise<DialogResult>;
 }
@@ -179,7 +186,9 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
   let readyPromise: Promise<void> | null = null;
   const itemHandlers = new Set<() => void>();
   const themeHandlers = new Set<() => void>();
+  const selectionHandlers = new Set<() => void>();
   let itemHandlerRegistered = false;
+  let selectionHandlerRegistered = false;
   let themeHandlerRegistered = false;
 
   const mailbox = () => office.context?.mailbox;
@@ -259,6 +268,21 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     },
     openMessage(itemId) {
       mailbox()?.displayMessageForm(itemId);
+    },
+    selectedItems() {
+      return readSelectedItems(office);
+    },
+    onSelectionChanged(handler) {
+      selectionHandlers.add(handler);
+      const eventType = (office.EventType as { SelectedItemsChanged?: Office.EventType }).SelectedItemsChanged;
+      if (!selectionHandlerRegistered && eventType) {
+        selectionHandlerRegistered = true;
+        registerOnce(eventType, selectionHandlers);
+      }
+      return () => selectionHandlers.delete(handler);
+    },
+    async readSelectedMessage(itemId) {
+      return (await import('./loadSelected')).loadSelectedMessage(office, itemId);
     },
     openDialog(url) {
       return new Promise<DialogResult>((resolve, reject) => {

@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   FluentProvider,
   makeStyles,
   mergeClasses,
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   nav: { width: '300px', flexShrink: 0, overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   list: { margin: 0, padding: 0, listStyle: 'none' },
+  listRow: { display: 'flex', alignItems: 'center' },
   listItem: {
     display: 'flex',
     flexDirection: 'column',
@@ -89,6 +91,7 @@ function seedStatusText(status: SeedStatus, t: Translator['t']): string {
 export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: URLSearchParams }) {
   const styles = useStyles();
   const [selected, setSelected] = useState<SampleMessage | null>(host.getItem());
+  const [selectedIds, setSelectedIds] = useState(host.getSelectedIds());
   const [language, setLanguage] = useState(host.displayLanguage);
   const [account, setAccount] = useState(host.userProfile.emailAddress);
   const [dark, setDark] = useState(host.theme === 'dark');
@@ -107,6 +110,18 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   }, [translator, t]);
 
   useEffect(() => host.subscribe(() => setSelected(host.getItem())), [host]);
+  useEffect(() => {
+    const update = () => setSelectedIds(host.getSelectedIds());
+    const stopSelection = host.subscribeSelection(update);
+    const stopItem = host.subscribe(update);
+    return () => {
+      stopSelection();
+      stopItem();
+    };
+  }, [host]);
+  // A checkbox per message adds it to the selection, as Ctrl-click does in Outlook (item multi-select).
+  const toggleSelected = (id: string, checked: boolean) =>
+    host.selectMany(checked ? [...selectedIds.filter((s) => s !== id), id] : selectedIds.filter((s) => s !== id));
 
   const changeLanguage = (value: string) => {
     host.displayLanguage = value;
@@ -188,7 +203,15 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
             <nav aria-label={t('preview.messages')} className={styles.nav}>
               <ul className={styles.list}>
                 {[null, ...sampleMessages].map((message) => (
-                  <li key={message?.id ?? 'none'}>
+                  <li key={message?.id ?? 'none'} className={styles.listRow}>
+                    {message && message.mode === 'read' && (
+                      // Labelled by the message itself: this preview-only control adds no words to the pane's catalogs.
+                      <Checkbox
+                        aria-label={message.subject}
+                        checked={selectedIds.includes(message.id)}
+                        onChange={(_, data) => toggleSelected(message.id, !!data.checked)}
+                      />
+                    )}
                     <button
                       type="button"
                       className={mergeClasses(styles.listItem, selected?.id === message?.id && styles.selected)}

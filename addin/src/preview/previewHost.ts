@@ -22,6 +22,7 @@ export interface OutlookPreviewHost {
   releaseReads(): void;
   displayedMessages: string[];
   onDisplayMessageForm(itemId: string): void;
+  getMessage(id: string): SampleMessage | null;
   /** The messages selected at once (item multi-select, Mailbox 1.13): empty or one for a single selection. */
   getSelectedIds(): string[];
   /** Selects several messages at once; the first stays the one the reading pane (and Office's item) shows. */
@@ -92,7 +93,7 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
       itemListeners.forEach((listener) => listener());
     },
     displayLanguage: query.get('lang') === 'pt-BR' ? 'pt-BR' : 'en-US',
-    mailboxVersion: /^1\.\d+$/.test(query.get('mailboxVersion') ?? '') ? query.get('mailboxVersion')! : '1.14',
+    mailboxVersion: /^1\.\d+$/.test(query.get('mailboxVersion') ?? '') ? query.get('mailboxVersion')! : '1.15',
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
     getAsyncDelayMs: Number(query.get('delay') ?? 0) || 0,
     readsHeld,
@@ -103,6 +104,7 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
       host.select(itemId);
     },
     getSelectedIds: () => [...selectedIds],
+    getMessage: (id) => sampleMessages.find((m) => m.id === id) ?? null,
     subscribeSelection(listener) {
       selectionListeners.add(listener);
       return () => selectionListeners.delete(listener);

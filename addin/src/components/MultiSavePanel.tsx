@@ -64,7 +64,7 @@ export function MultiSavePanel({ count, state, onSave, translator, reasonOf }: M
       <Text as="h2" id="multi-save-heading" weight="semibold" size={400} className={styles.heading}>
         {t('multi.heading', { count })}
       </Text>
-      <Text as="p">{t('multi.intro')}</Text>
+      <Text as="p" className={styles.heading}>{t('multi.intro')}</Text>
       <Button appearance="primary" className={styles.action} disabled={state.kind === 'saving'} onClick={onSave}>
         {t('multi.save', { count })}
       </Button>

@@ -49,6 +49,21 @@ describe('nested app authentication with several accounts (Entra mode)', () => {
     expect(pca.acquireTokenSilent).not.toHaveBeenCalled();
   });
 
+  it('when single sign-on with the hint fails, the host\'s account is used only if it is the mailbox\'s', async () => {
+    accounts.clear(); // MSAL has seen no account yet
+    const hostAccount = async () =>
+      ({ accessToken: 'host-default:a', expiresOn: new Date(Date.now() + 3_600_000), account: { username: 'Lee@Practice-A.example', tenantId: 'tenant-a' } }) as never;
+    pca.ssoSilent.mockRejectedValueOnce(new Error('not supported')).mockRejectedValueOnce(new Error('not supported'));
+    pca.acquireTokenSilent.mockImplementationOnce(hostAccount).mockImplementationOnce(hostAccount);
+
+    const same = await acquireNestedAppToken(request('lee@practice-a.example'));
+    const other = await acquireNestedAppToken(request('dr.new@practice-c.example'));
+
+    expect(same.accessToken).toBe('host-default:a');
+    // The host's account is practice A's: practice C's mailbox gets its own sign-in, never A's token.
+    expect(other.accessToken).toBe('popup:dr.new@practice-c.example');
+  });
+
   it('when silent sign-in fails, the popup is for the same account', async () => {
     pca.acquireTokenSilent.mockRejectedValueOnce(new Error('interaction required'));
 

@@ -23,6 +23,24 @@ function accountFor(pca: IPublicClientApplication, loginHint: string | null): Ac
   return pca.getAccount({ loginHint }) ?? pca.getAccount({ username: loginHint });
 }
 
+type TokenResult = { accessToken: string; expiresOn: Date | null; account?: { username?: string } | null };
+
+/** A token MSAL says is another account's is never used for this mailbox; one that names no account is taken. */
+const isFor = (result: TokenResult, loginHint: string | null) =>
+  !loginHint || !result.account?.username || result.account.username.toLowerCase() === loginHint.toLowerCase();
+
+/** Without interaction: MSAL's account for the hint, else single sign-on with the hint, else the host's account if it is the same. */
+async function acquireSilently(pca: IPublicClientApplication, scopes: string[], loginHint: string | null, forceRefresh: boolean): Promise<TokenResult> {
+  const account = accountFor(pca, loginHint);
+  if (account) return pca.acquireTokenSilent({ scopes, account, forceRefresh });
+  if (!loginHint) return pca.acquireTokenSilent({ scopes, forceRefresh });
+  try {
+    return await pca.ssoSilent({ scopes, loginHint });
+  } catch {
+    return pca.acquireTokenSilent({ scopes, forceRefresh });
+  }
+}
+
 /**
  * Silent first, then a popup, then the Office dialog fallback for hosts that block popups. With a login
  * hint (the mailbox's account), every step asks for that account, so another account's token never answers.
@@ -39,10 +57,9 @@ export async function acquireNestedAppToken(options: {
   try {
     const pca = await applicationFor(options.clientId);
     try {
-      const account = accountFor(pca, loginHint);
-      if (account) return toAccessToken(await pca.acquireTokenSilent({ scopes, account, forceRefresh: options.forceRefresh }));
-      if (loginHint) return toAccessToken(await pca.ssoSilent({ scopes, loginHint }));
-      return toAccessToken(await pca.acquireTokenSilent({ scopes, forceRefresh: options.forceRefresh }));
+      const result = await acquireSilently(pca, scopes, loginHint, options.forceRefresh);
+      if (!isFor(result, loginHint)) throw new Error('The signed-in account is not the mailbox\'s.');
+      return toAccessToken(result);
     } catch {
       return toAccessToken(await pca.acquireTokenPopup({ scopes, ...(loginHint ? { loginHint } : {}) }));
     }

@@ -16,9 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../api/errors';
-import { I18nProvider } from '../i18n/I18nContext';
-import { translatorFor } from '../i18n/bothCatalogs';
-import { localeFor, type Translator } from '../i18n/translator';
+import { localeFor } from '../i18n/translator';
+import { previewTranslator, type PreviewTranslator } from './previewCatalog';
 import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
@@ -75,7 +74,7 @@ type SeedStatus =
   | { kind: 'seeded'; created: number; alreadyThere: number }
   | { kind: 'failed'; code: string };
 
-function seedStatusText(status: SeedStatus, t: Translator['t']): string {
+function seedStatusText(status: SeedStatus, t: PreviewTranslator['t']): string {
   switch (status.kind) {
     case 'idle':
       return '';
@@ -99,7 +98,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
   const [outboxOpen, setOutboxOpen] = useState(false);
   // The page speaks the language it gives the pane as Office's display language.
-  const translator = useMemo(() => translatorFor(localeFor(language)), [language]);
+  const translator = useMemo(() => previewTranslator(localeFor(language)), [language]);
   const { t } = translator;
   const search = query.toString() ? `?${query.toString()}` : '';
   const preview = useMemo(() => connectPreview(search), [search]);
@@ -149,7 +148,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   if (query.get('device') === 'phone') return <iframe className={styles.phonePane} title={t('preview.paneFrame')} src={paneUrl(query)} />;
 
   return (
-    <I18nProvider translator={translator}>
+    <>
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={translator.locale}>
         <div className={styles.page}>
           <div className={styles.toolbar} role="toolbar" aria-label={t('preview.settings')}>
@@ -234,7 +233,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
               </ul>
             </nav>
             {outboxOpen ? (
-              <OutboxPanel loadOutbox={preview.outbox} onClose={() => setOutboxOpen(false)} />
+              <OutboxPanel loadOutbox={preview.outbox} onClose={() => setOutboxOpen(false)} translator={translator} />
             ) : (
             <section className={styles.reading} aria-label={t('preview.readingPane')}>
               {selected ? (
@@ -263,6 +262,6 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
           </div>
         </div>
       </FluentProvider>
-    </I18nProvider>
+    </>
   );
 }

@@ -4,6 +4,13 @@ import { jsonResponse } from '../test/fixtures';
 import { authConfigFromPage, createAuthService } from './authService';
 import { defaultDevTenantId, defaultDevUserId } from './devIdentity';
 
+// Entra mode's sign-in, mocked: each call answers a token named after the login hint it was asked for.
+const acquireNestedAppToken = vi.fn(async (options: { loginHint?: string | null }) => ({
+  accessToken: `naa:${options.loginHint}:${acquireNestedAppToken.mock.calls.length}`,
+  expiresAt: Date.now() + 3_600_000,
+}));
+vi.mock('./nestedAppAuth', () => ({ acquireNestedAppToken, requestConsentInteractively: vi.fn(async () => true) }));
+
 const office = {
   userName: () => 'Dr. Lee',
   userEmail: () => 'lee@example.org',
@@ -127,6 +134,25 @@ describe('several accounts in one Outlook (development mode)', () => {
     expect(await tokens.getToken({ forceRefresh: true })).toBe(`${tenantB}/lee@practice-b.example/2`);
     show('lee@practice-a.example');
     expect(await tokens.getToken()).toBe(a);
+    document.head.innerHTML = '';
+  });
+});
+
+describe('several accounts in one Outlook (Entra mode)', () => {
+  it('asks nested app authentication for the mailbox\'s account each time, and keeps each account\'s token apart', async () => {
+    document.head.innerHTML = '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;entra&quot;,&quot;clientId&quot;:&quot;abc&quot;,&quot;scope&quot;:&quot;api://abc/access_as_user&quot;}">';
+    let current = 'lee@practice-a.example';
+    const gateway = { userName: () => 'Dr. Lee', userEmail: () => current, account: async () => ({ loginHint: current, tenantId: null }) } as unknown as OfficeGateway;
+    const tokens = createAuthService({ office: gateway, fetch: vi.fn() as unknown as typeof globalThis.fetch, search: '' });
+
+    const a = await tokens.getToken();
+    current = 'lee@practice-b.example';
+    const b = await tokens.getToken();
+    current = 'lee@practice-a.example';
+    const a2 = await tokens.getToken();
+
+    expect([a, b, a2]).toEqual(['naa:lee@practice-a.example:1', 'naa:lee@practice-b.example:2', 'naa:lee@practice-a.example:1']);
+    expect(acquireNestedAppToken.mock.calls.map(([options]) => options.loginHint)).toEqual(['lee@practice-a.example', 'lee@practice-b.example']);
     document.head.innerHTML = '';
   });
 });

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
@@ -7,7 +8,7 @@ namespace OutlookCrm.Service.Clients;
 
 public static class UpdateClient
 {
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Ok<ClientRecord>> HandleAsync(
         Guid id, JsonElement body, HttpContext http, ClientRecordWriter records, TimeProvider clock, CancellationToken cancellationToken)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();

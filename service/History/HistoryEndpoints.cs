@@ -23,17 +23,17 @@ public static class HistoryEndpoints
     public static void MapHistory(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/clients/{id:guid}").WithTags("History");
-        clients.MapGet("/history", GetAsync).WithName("ClientHistory")
+        clients.MapGet("/history", GetAsync).WithName("ClientHistory").ProducesProblems(404)
             .WithSummary("Every communication with a client, newest first: mailbox emails (Graph), saved emails and record events.")
             .Audit("history.read", "client")
             .ReadsMailboxOf(mustVerify: false);
-        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).")
+        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").ProducesProblems(404, 413, 415, 422).WithSummary("Saves an email to the client's record (once per message).")
             .Audit("email.save", "client")
             .ReadsMailboxOf(mustVerify: true);
-        clients.MapGet("/saved-emails", SavedEmails.FindAsync).WithName("FindSavedEmail")
+        clients.MapGet("/saved-emails", SavedEmails.FindAsync).WithName("FindSavedEmail").ProducesProblems(404)
             .WithSummary("Whether one message (?internetMessageId=) is saved to the client's record: its saved copy, or none.")
             .Audit("email.find", "client");
-        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").WithSummary("Removes a saved email from the record.")
+        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").ProducesProblems(404).WithSummary("Removes a saved email from the record.")
             .Audit("email.unsave", "client");
     }
 

@@ -312,6 +312,16 @@ export const en = {
   'error.mailbox-not-shared': 'This mailbox is not shared with you. Ask its owner or your Microsoft 365 admin for access.',
   'error.mailbox-consent-required': 'Reading a shared mailbox needs your permission. Sign in again and accept, or ask your Microsoft 365 admin.',
   'error.mailbox-unavailable': 'The shared mailbox could not be checked right now; nothing was saved. Retry in a moment.',
+  'error.admin-required': 'Only an administrator of your practice can do this.',
+  'error.bad-request': 'The request could not be read by the service.',
+  'error.request-rejected': 'The request could not be read by the service.',
+  'error.method-not-allowed': 'The request could not be read by the service.',
+  'error.https-required': 'The service only accepts secure (HTTPS) connections.',
+  'error.cancelled': 'The request was cancelled. Retry.',
+  'error.audit-retention-off': 'Audit records are kept forever here, so there is nothing to archive.',
+  'error.nothing-to-archive': 'No audit records are old enough to archive.',
+  'error.archive-not-due': 'Some of these audit records are too recent to archive.',
+  'error.archive-mismatch': 'This is not the archive file of these records. Download it again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

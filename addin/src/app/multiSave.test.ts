@@ -43,7 +43,7 @@ function deps(messages: Record<string, MessageDetails | Error>, options: { saved
       (options.saved ?? []).includes(`${clientId}${internetMessageId}`) ? [{ id: 's', clientId, internetMessageId, subject: '', sentAt: '', savedAt: '', savedBy: '' }] : [],
     ),
     saveEmail: vi.fn(async (clientId: string, body: SaveEmailBody) => {
-      if ((options.failFor ?? []).includes(clientId)) throw new ApiError(404, 'client-not-found');
+      if ((options.failFor ?? []).includes(clientId)) throw new ApiError(404, 'not-found');
       saves.push({ clientId, body });
     }),
     ownAddresses: ['me@practice.example'],

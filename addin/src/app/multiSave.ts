@@ -84,8 +84,10 @@ async function matchesOf(addresses: readonly string[], lookup: ApiClient['lookup
   const unique = [...new Map(addresses.map((a) => [key(a), a])).values()];
   const matches = new Map<string, LookupMatch[]>();
   for (let start = 0; start < unique.length; start += lookupLimit) {
-    const { results } = await lookup(unique.slice(start, start + lookupLimit));
-    for (const result of results) matches.set(key(result.address), result.matches);
+    const batch = unique.slice(start, start + lookupLimit);
+    // One result per requested address, in request order (docs/api.md).
+    const { results } = await lookup(batch);
+    batch.forEach((address, i) => matches.set(key(address), results[i]?.matches ?? []));
   }
   return matches;
 }

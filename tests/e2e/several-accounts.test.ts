@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { Api, participant, type PaneSession } from './support/pane';
+import type { BrowserContext } from 'playwright-core';
+import { Api, participant } from './support/pane';
 import { usePaneSessions } from './support/paneSessions';
 
 const { baseUrl, open } = usePaneSessions();
@@ -9,17 +10,19 @@ const accountA = 'preview.user@example.com';
 const accountB = 'lee@practice-b.example';
 
 /** Every answer the service gave the pane, with the token it was asked with, so a test can say what crossed. */
-function serviceTraffic(session: PaneSession) {
+function serviceTraffic() {
   const seen: { phase: string; token: string; path: string; body: string }[] = [];
-  let phase = 'start';
-  session.context.on('response', async (response) => {
-    const request = response.request();
-    const url = new URL(request.url());
-    if (!url.pathname.startsWith('/api/')) return;
-    const token = (await request.allHeaders()).authorization ?? '';
-    seen.push({ phase, token, path: `${request.method()} ${url.pathname}`, body: await response.text().catch(() => '') });
-  });
-  return { seen, enter: (name: string) => (phase = name) };
+  let phase = 'B';
+  const record = (context: BrowserContext) =>
+    context.on('response', async (response) => {
+      const at = phase; // the phase the answer came in, before anything awaits
+      const request = response.request();
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith('/api/')) return;
+      const token = (await request.allHeaders()).authorization ?? '';
+      seen.push({ phase: at, token, path: `${request.method()} ${url.pathname}`, body: await response.text().catch(() => '') });
+    });
+  return { seen, record, enter: (name: string) => (phase = name) };
 }
 
 test('two practices in one Outlook: practice B\'s mailbox never shows practice A\'s clients, and switching back shows them again', async () => {
@@ -44,10 +47,10 @@ test('two practices in one Outlook: practice B\'s mailbox never shows practice A
   expect((await saveNote(apiA, ana.id, 'Practice A: only for A', 'ana.souza@example.com')).status).toBe(201);
   expect((await saveNote(apiB, lena.id, 'Practice B: session notes', 'lena.fischer@example.com')).status).toBe(201);
 
-  const session = await open({ tenant: tenantA, message: 'msg-known-client', account2: { address: accountB, tenant: tenantB }, startIn: 'account2' });
-  const traffic = serviceTraffic(session);
+  // Recorded from the pane's first call: it opens on practice B's mailbox.
+  const traffic = serviceTraffic();
+  const session = await open({ tenant: tenantA, message: 'msg-known-client', account2: { address: accountB, tenant: tenantB }, startIn: 'account2', beforeOpen: traffic.record });
   const { pane } = session;
-  traffic.enter('B');
 
   // Practice B's mailbox: the header names B, and Ana (A's client) is an unknown address here.
   await pane.getByTestId('workspace').getByText(`Workspace: ${accountB}`).waitFor();
@@ -99,6 +102,8 @@ test('two practices in one Outlook: practice B\'s mailbox never shows practice A
   const tokensOf = (rows: typeof inA) => new Set(rows.map((r) => r.token));
   expect([...tokensOf(inB)].filter((t) => tokensOf(inA).has(t))).toEqual([]);
   expect(tokensOf(inB).size).toBe(1);
+  // The very first lookup was already B's.
+  expect(traffic.seen.find((r) => r.path === 'POST /api/lookup')?.phase).toBe('B');
   console.log(`several accounts: ${inB.length} calls in B, ${inA.length} in A; ${JSON.stringify([...new Set(traffic.seen.map((r) => `${r.phase}: ${r.path}`))])}`);
 });
 

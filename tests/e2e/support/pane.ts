@@ -47,6 +47,8 @@ export interface PreviewOptions {
   startIn?: 'account2';
   /** Several messages selected at once (item multi-select, Mailbox 1.13), by sample message id. */
   selected?: string[];
+  /** Called with the browser context before the preview loads, e.g. to record every call the pane makes. */
+  beforeOpen?: (context: BrowserContext) => void;
   /** Wait for the participants list (default) or return as soon as the pane frame is there. */
   waitFor?: 'participants' | 'frame';
 }
@@ -127,6 +129,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   await context.addInitScript(recordParticipants);
   // The pane answers in well under a second on localhost: fail fast rather than at the 30 s default.
   context.setDefaultTimeout(10_000);
+  options.beforeOpen?.(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

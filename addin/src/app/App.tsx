@@ -100,7 +100,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
-  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;
+  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
   useEffect(() => {
     if (savedCount > 0) announce(translator.t('save.saved'));
   }, [savedCount, announce, translator]);

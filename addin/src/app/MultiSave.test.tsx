@@ -55,6 +55,8 @@ describe('several emails selected', () => {
     // The open message is item-1: its row now says saved, with no Save button left.
     expect(await within(row).findByText('Saved to record')).toBeTruthy();
     expect(within(row).queryByRole('button', { name: 'Save to record: Ana Souza' })).toBeNull();
+    // The panel's status line says it; the pane's own live region does not repeat it.
+    expect(screen.getByTestId('announcements').textContent).toBe('');
   });
 
   it('shows nothing of it for one selected message', async () => {

@@ -4,7 +4,11 @@ import type { EmailPerson, SaveEmailBody } from '../api/types';
 import { OfficeCallError, type MessageDetails, type OfficeGateway } from '../office/office';
 import type { EmailParticipant } from '../office/participants';
 
-export type SaveState = { kind: 'saving' } | { kind: 'saved'; internetMessageId: string } | { kind: 'failed'; error: unknown };
+export type SaveState =
+  | { kind: 'saving' }
+  /** `quiet`: saved by the several-at-once panel, which says so itself (the pane does not announce it again). */
+  | { kind: 'saved'; internetMessageId: string; quiet?: boolean }
+  | { kind: 'failed'; error: unknown };
 
 // The service refuses a whole save for one unparseable recipient (an X.500 or list address): leave those out.
 const plausibleAddress = (address: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address);
@@ -43,7 +47,7 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     const item = office.currentItem();
     const messageId = item && office.isReadMode(item) ? office.messageId(item) : null;
     const clients = messageId ? savedElsewhere.current.get(messageId) : undefined;
-    return Object.fromEntries([...(clients ?? [])].map((clientId) => [clientId, { kind: 'saved', internetMessageId: messageId! } as SaveState]));
+    return Object.fromEntries([...(clients ?? [])].map((clientId) => [clientId, { kind: 'saved', internetMessageId: messageId!, quiet: true } as SaveState]));
   }, [office]);
 
   useEffect(

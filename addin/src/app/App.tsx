@@ -18,13 +18,18 @@ import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
+import { useSelectedItems } from './useSelectedItems';
+import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
 const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').then((m) => ({ default: m.LinkClientDialog })));
 const loadIntakeDialog = () => import('../components/IntakeDialog');
 const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
-const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
+const loadRecordChunk = () => import('./RecordContainer');
+const RecordContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.RecordContainer })));
+// Several messages selected at once: the multi-save part (and its words) comes only then, in the record's chunk.
+const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.MultiSaveContainer })));
 
 const useStyles = makeStyles({
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
@@ -79,6 +84,8 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   const participants = useParticipants(office, api);
   // History and saving read the mailbox the item is in (a shared or delegate one included).
   const mailbox = useMailboxOwner(office);
+  const workspace = useWorkspaceAccount(office);
+  const selected = useSelectedItems(office);
   const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
   const saving = useSaveToRecord(office, mailboxApi);
   const [view, setView] = useState<View>({ kind: 'participants' });
@@ -93,7 +100,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
-  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;
+  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
   useEffect(() => {
     if (savedCount > 0) announce(translator.t('save.saved'));
   }, [savedCount, announce, translator]);
@@ -189,12 +196,24 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         <PaneHeader
           onBack={view.kind === 'record' ? backToParticipants : undefined}
           rowsOfferNewClient={rowsOfferNewClient}
+          workspace={workspace}
           onNewClient={() => {
             void loadIntakeDialog();
             openDialog({ kind: 'newClient' });
           }}
         />
         <MailboxNotice owner={mailbox.owner} />
+        {selected.length > 1 && (
+          <Suspense fallback={null}>
+            <MultiSaveContainer
+              office={office}
+              api={mailboxApi}
+              items={selected}
+              ownAddresses={[office.userEmail(), mailbox.owner?.kind === 'shared' ? mailbox.owner.address : null]}
+              onSaved={saving.markSaved}
+            />
+          </Suspense>
+        )}
         <main>
           {view.kind === 'participants' ? (
             <ParticipantsList

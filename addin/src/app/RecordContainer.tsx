@@ -58,3 +58,7 @@ export function RecordContainer({ api, clientId, office, renderTimeline, request
     />
   );
 }
+
+// Several messages at once rides in this lazy chunk: one more chunk of its own made the bundler split the
+// pane's first JavaScript in two (+1.8 KB gzip before the first paint, measured with rolldown 1.2).
+export { MultiSaveContainer } from './MultiSaveContainer';

@@ -13,6 +13,8 @@ WORKDIR /src/addin
 COPY addin/package.json addin/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY addin/ ./
+# The pane's build checks its generated API types (src/api/generated) against the service's contract.
+COPY docs/openapi.json /src/docs/openapi.json
 RUN npm run build
 
 # 2. The service → /app

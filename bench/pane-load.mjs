@@ -10,6 +10,7 @@
 // --baseline serves another build of the pane (an addin/dist of an earlier commit) from a second
 // service and measures both, interleaved load by load, so the ratio holds on a busy shared machine.
 // Targets: ≤ 120 KB gzip before the first paint, participants shown < 400 ms cold (p95).
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,6 +132,8 @@ async function paneUnderTest(label, dist, { build }) {
 }
 
 async function main() {
+  // --no-build measures the pane and service as they are; otherwise both are built first (the service by startService).
+  if (build) execFileSync('npm', ['run', 'build'], { cwd: join(distPath, '..'), stdio: 'inherit' });
   const first = firstPaintScripts(distPath);
   const firstGzip = first.reduce((sum, f) => sum + f.gzip, 0);
   const all = allScripts();

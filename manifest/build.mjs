@@ -169,6 +169,9 @@ function commandSurface(type, idPrefix, pinnable, r) {
             el('SourceLocation', { resid: RES.taskpane }),
             // SupportsPinning exists only in the VersionOverrides 1.1 schema, and only for read surfaces.
             pinnable ? el('SupportsPinning', {}, 'true') : null,
+            // Several selected messages at once (item multi-select, Mailbox 1.13; older clients ignore it): read
+            // surface of the 1.1 overrides too. Outlook allows it only with the ReadWriteMailbox permission.
+            pinnable ? el('SupportsMultiSelect', {}, 'true') : null,
           ),
         ),
       ),
@@ -406,7 +409,8 @@ export function buildUnified(r) {
             type: 'general',
             code: { page: r.taskpaneUrl },
             lifetime: 'short',
-            actions: [{ id: ACTION_ID, type: 'openPage', pinnable: true }],
+            // multiselect: the unified form of <SupportsMultiSelect> (needs Mailbox.ReadWrite.User, as the XML needs ReadWriteMailbox).
+            actions: [{ id: ACTION_ID, type: 'openPage', pinnable: true, multiselect: true }],
           },
           {
             // Save on send: the event's own small runtime (page for the web and new Outlook, script for classic Windows).

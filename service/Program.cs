@@ -24,7 +24,14 @@ using OutlookCrm.Service.Suggestions;
 using OutlookCrm.Service.Workspaces;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet build service -p:WriteOpenApi=true` starts the app inside GetDocument.Insider to write docs/openapi.json:
+// it describes the Development app, as the /openapi/v1.json that OpenApiDocumentTests compares it with.
+var writingOpenApi = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = writingOpenApi ? Environments.Development : null,
+});
 
 var auth = builder.AddOutlookCrmAuth();
 var database = builder.AddOutlookCrmDatabase();
@@ -49,7 +56,7 @@ builder.Services.AddAntiforgery(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 builder.AddOutlookCrmRateLimits();
-builder.Services.AddSingleton<HistoryCursors>();
+builder.Services.AddSingleton<SealedCursor>();
 var mailbox = builder.AddMailbox(auth);
 builder.AddColleagues(mailbox);
 var attachments = builder.AddAttachments(database, mailbox);
@@ -60,7 +67,12 @@ builder.Services.AddHostedService<MatchKeyBackfill>();
 // Keys in the database, not on an instance's disk: every instance must open what another sealed.
 builder.Services.AddDataProtection().SetApplicationName("OutlookCrm").PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddOutlookCrmHealth();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options =>
+{
+    options.AddSchemaTransformer<ProblemSchemaTransformer>();
+    options.AddSchemaTransformer<ContractSchemaTransformer>();
+    options.AddDocumentTransformer<StableDocumentTransformer>();
+});
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -111,8 +123,8 @@ var api = app.MapGroup("/api")
     .RequireAuthorization(AuthSetup.ApiPolicy)
     .AddEndpointFilter<CurrentUserFilter>()
     .AddEndpointFilter<AuditFilter>()
-    .ProducesProblem(StatusCodes.Status400BadRequest)
-    .ProducesProblem(StatusCodes.Status401Unauthorized);
+    .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
+        StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
 api.MapMe();
 api.MapLookup();
 api.MapSuggestions();

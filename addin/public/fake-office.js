@@ -4,13 +4,14 @@
  *   window.parent.outlookPreview = {
  *     getItem() -> message description or null,
  *     subscribe(fn) -> unsubscribe; fn() is called when the selection changes,
- *     userProfile: { emailAddress, displayName },
+ *     userProfile: { emailAddress, displayName, tenantId? } (read at each call: the preview switches accounts),
  *     displayLanguage: 'en-US' | 'pt-BR' | ...,
  *     theme: 'light' | 'dark',
  *     subscribeTheme(fn) (optional),
  *     onDisplayMessageForm(itemId) (optional),
  *     readsHeld: a promise compose reads wait for before answering, or null (optional),
- *     mailboxVersion: the highest Mailbox requirement set to report as supported (optional, default 1.14)
+ *     mailboxVersion: the highest Mailbox requirement set to report as supported (optional, default 1.15),
+ *     getSelectedIds(), subscribeSelection(fn), getMessage(id) (optional): several messages selected at once
  *   }
  * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt, body,
  *   internetMessageId?, conversationId?, getAsyncDelayMs?, failGetAsync?, sharedOwner? } with participants as { displayName, emailAddress }.
@@ -21,6 +22,12 @@
  * so the preview's Send carries the save-on-send key the pane stamped; Office.context.roamingSettings is kept
  * on the host (host.roamingSettings) for the page's lifetime.
  * Office.actions.associate(name, fn) keeps fn in window.fakeOffice.actions[name] (the preview runs OnMessageSend with it).
+ * Office.auth.getAuthContext() (NestedAppAuth 1.1) names the account of the mailbox shown: userProfile's address
+ * and tenant. With several accounts, the preview changes userProfile and then fires ItemChanged, as selecting
+ * a message in another account's mailbox does.
+ * Item multi-select: getSelectedItemsAsync (Mailbox 1.13) lists the host's selected messages, SelectedItemsChanged
+ * fires when they change, and loadItemByIdAsync (1.15) loads one of them (its unloadAsync must be called before
+ * the next load, as in Outlook). Office's item stays the first selected message.
  * Without a preview parent it shows one built-in message. Calls the pane makes are recorded in
  * window.fakeOffice.calls for tests, and so is each compose read as it answers ('<message id>.<field>'
  * in calls.readsAnswered), so a test can prove what the pane showed came after the read.
@@ -47,7 +54,7 @@
     cc: [],
   };
 
-  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [], readsAnswered: [] };
+  var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [], readsAnswered: [], loadItemByIdAsync: [] };
   // Functions registered with Office.actions.associate (the send event's handler), by name, for the preview to run.
   var actions = {};
   window.fakeOffice = { calls: calls, actions: actions };
@@ -55,6 +62,7 @@
   var AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
   var EventType = {
     ItemChanged: 'olkItemSelectedChanged',
+    SelectedItemsChanged: 'olkSelectedItemsChanged',
     OfficeThemeChanged: 'officeThemeChanged',
     DialogMessageReceived: 'dialogMessageReceived',
     DialogEventReceived: 'dialogEventReceived',
@@ -161,7 +169,7 @@
     return parseInt(String(version).split('.')[1] || '0', 10);
   }
   function mailboxVersion() {
-    return minorOf((host && host.mailboxVersion) || '1.14');
+    return minorOf((host && host.mailboxVersion) || '1.15');
   }
   function currentMessage() {
     return host ? host.getItem() : standaloneItem;
@@ -189,11 +197,15 @@
     });
   }
 
+  function profile() {
+    return (host && host.userProfile) || {};
+  }
+
   var mailbox = {
     item: toOfficeItem(currentMessage()),
     userProfile: {
-      emailAddress: (host && host.userProfile && host.userProfile.emailAddress) || 'preview.user@example.com',
-      displayName: (host && host.userProfile && host.userProfile.displayName) || 'Preview User',
+      get emailAddress() { return profile().emailAddress || 'preview.user@example.com'; },
+      get displayName() { return profile().displayName || 'Preview User'; },
       timeZone: 'UTC',
       accountType: 'enterprise',
     },
@@ -216,6 +228,51 @@
   };
 
   var roaming = (host && (host.roamingSettings = host.roamingSettings || {})) || {};
+
+  function selectedMessages() {
+    if (!host || typeof host.getSelectedIds !== 'function') return currentMessage() ? [currentMessage()] : [];
+    return host.getSelectedIds().map(host.getMessage).filter(Boolean);
+  }
+  function asyncCallback(optionsOrCallback, maybeCallback) {
+    return typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+  }
+
+  if (mailboxVersion() >= 13) {
+    mailbox.getSelectedItemsAsync = function (optionsOrCallback, maybeCallback) {
+      var callback = asyncCallback(optionsOrCallback, maybeCallback);
+      var value = selectedMessages().map(function (message) {
+        return {
+          itemId: message.id,
+          itemMode: message.mode === 'compose' ? 'Compose' : 'Read',
+          itemType: 'Message',
+          subject: message.subject || '',
+          conversationId: 'conversation-' + message.id,
+          hasAttachment: false,
+        };
+      });
+      setTimeout(function () { callback(succeeded(value)); }, 0);
+    };
+  }
+  if (mailboxVersion() >= 15) {
+    var loaded = null;
+    mailbox.loadItemByIdAsync = function (itemId, optionsOrCallback, maybeCallback) {
+      var callback = asyncCallback(optionsOrCallback, maybeCallback);
+      calls.loadItemByIdAsync.push(itemId);
+      var message = host && typeof host.getMessage === 'function' ? host.getMessage(itemId) : null;
+      setTimeout(function () {
+        if (loaded) return callback(failed('Another item is still loaded: call unloadAsync first.'));
+        if (!message || message.mode === 'compose') return callback(failed('The item could not be loaded.'));
+        loaded = toOfficeItem(message);
+        loaded.unloadAsync = function (optionsOrCb, maybeCb) {
+          var done = asyncCallback(optionsOrCb, maybeCb);
+          loaded = null;
+          if (done) setTimeout(function () { done(succeeded(undefined)); }, 0);
+        };
+        callback(succeeded(loaded));
+      }, 0);
+    };
+  }
+
   var context = {
     mailbox: mailbox,
     roamingSettings: {
@@ -247,6 +304,11 @@
       mailbox.item = toOfficeItem(host.getItem());
       fire(EventType.ItemChanged, { type: EventType.ItemChanged });
     });
+    if (typeof host.subscribeSelection === 'function') {
+      host.subscribeSelection(function () {
+        fire(EventType.SelectedItemsChanged, { type: EventType.SelectedItemsChanged });
+      });
+    }
     if (typeof host.subscribeTheme === 'function') {
       host.subscribeTheme(function (name) {
         context.officeTheme = themeFor(name);
@@ -261,6 +323,19 @@
 
   window.Office = {
     context: context,
+    auth: {
+      getAuthContext: function () {
+        calls.getAuthContext = (calls.getAuthContext || 0) + 1;
+        return Promise.resolve({
+          userPrincipalName: mailbox.userProfile.emailAddress,
+          loginHint: mailbox.userProfile.emailAddress,
+          tenantId: profile().tenantId || '',
+          userObjectId: '',
+          authorityType: 'aad',
+          authorityBaseUrl: 'https://login.microsoftonline.com',
+        });
+      },
+    },
     EventType: EventType,
     AsyncResultStatus: AsyncResultStatus,
     CoercionType: { Text: 'text', Html: 'html' },

@@ -43,6 +43,14 @@ describe('XML → unified conversion (office-addin-manifest-converter)', () => {
     expect(names(built.manifest)).toEqual(names(converted.manifest));
   });
 
+  it('turns ReadWriteMailbox into Mailbox.ReadWrite.User but loses SupportsMultiSelect, which the generated manifest.json keeps', () => {
+    const runtime = converted.manifest.extensions[0].runtimes.find((r) => r.code.page.endsWith('/taskpane.html'));
+    // office-addin-manifest-converter 0.4.1 writes multiselect: false whatever the XML says: another reason to generate.
+    expect(runtime.actions.find((a) => a.pinnable)?.multiselect).toBe(false);
+    expect(built.manifest.extensions[0].runtimes[0].actions[0].multiselect).toBe(true);
+    expect(converted.manifest.authorization.permissions.resourceSpecific.map((p) => p.name)).toContain('Mailbox.ReadWrite.User');
+  });
+
   it('truncates the XML description into description.short, which is why manifest.json is generated, not converted', () => {
     expect(converted.manifest.description.short).toMatch(/^<TRUNCATED>/);
     expect(built.manifest.description.short).not.toMatch(/TRUNCATED/);

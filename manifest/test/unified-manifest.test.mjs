@@ -22,7 +22,7 @@ describe('generated unified manifest', () => {
   it('describes a pinnable task pane on the read and compose ribbons, Mailbox 1.5', () => {
     const extension = built.manifest.extensions[0];
     expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.5' }] });
-    expect(extension.runtimes[0].actions).toEqual([{ id: 'openTaskPane', type: 'openPage', pinnable: true }]);
+    expect(extension.runtimes[0].actions).toEqual([{ id: 'openTaskPane', type: 'openPage', pinnable: true, multiselect: true }]);
     expect(extension.ribbons.map((r) => r.contexts)).toEqual([['mailRead'], ['mailCompose']]);
     expect(extension.ribbons.every((r) => r.tabs[0].builtInTabId === 'TabDefault')).toBe(true);
     expect(built.manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: 'pt-BR', file: 'pt-BR.json' }]);
@@ -44,6 +44,12 @@ describe('generated unified manifest', () => {
       },
     ]);
     expect(built.manifest.authorization.permissions.resourceSpecific.map((p) => p.name)).toContain('Mailbox.ReadWrite.User');
+  });
+
+  it('opens on several selected messages (multiselect), which needs read/write mailbox permission', () => {
+    const names = built.manifest.authorization.permissions.resourceSpecific.map((p) => p.name);
+    expect(names).toEqual(['Mailbox.ReadWrite.User', 'Mailbox.AccessSharedFolders.User']);
+    expect(built.manifest.extensions[0].runtimes[0].actions[0].multiselect).toBe(true);
   });
 
   it('passes the package checks (icons 192×192 colour and 32×32 white outline)', () => {

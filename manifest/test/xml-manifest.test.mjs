@@ -116,6 +116,20 @@ describe('Outlook on iOS and Android', () => {
   });
 });
 
+describe('several selected messages (item multi-select, Mailbox 1.13)', () => {
+  it('the 1.1 read surface button supports multi-select, with the ReadWriteMailbox permission Outlook requires for it', () => {
+    expect(xml).toContain('<Permissions>ReadWriteMailbox</Permissions>');
+    // Once: beside the pinning of the 1.1 read surface's button (the only pinnable action).
+    expect(xml.match(/<SupportsMultiSelect>true<\/SupportsMultiSelect>/g)).toHaveLength(1);
+    expect(xml).toMatch(/<SupportsPinning>true<\/SupportsPinning>\s*<SupportsMultiSelect>true<\/SupportsMultiSelect>/);
+  });
+
+  it('rejects SupportsMultiSelect in VersionOverrides 1.0, which has no such element', () => {
+    const errors = check(replaceOnce(xml, '<SourceLocation resid="Taskpane.Url" />\n', '<SourceLocation resid="Taskpane.Url" />\n<SupportsMultiSelect>true</SupportsMultiSelect>\n'));
+    expect(errors.join('\n')).toMatch(/SupportsMultiSelect/);
+  });
+});
+
 describe('shared and delegate mailboxes', () => {
   it('opens in them from Mailbox 1.5 clients (SupportsSharedFolders in the 1.1 desktop form factor) and asks for Mail.Read.Shared', () => {
     const vo11 = parseXml(xml).children.at(-1).children.at(-1);

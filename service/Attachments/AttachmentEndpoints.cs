@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using OutlookCrm.Service.Audit;
@@ -11,7 +12,8 @@ public static class AttachmentEndpoints
     public static void MapAttachments(this RouteGroupBuilder api)
     {
         api.MapGet("/clients/{id:guid}/saved-emails/{savedEmailId:guid}/attachments/{attachmentId:guid}", DownloadAsync)
-            .WithTags("History").WithName("DownloadAttachment")
+            .WithTags("History").WithName("DownloadAttachment").ProducesProblems(404)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")
             .WithSummary("Downloads a stored attachment of a saved email: always as a download (application/octet-stream), never shown inline.")
             .Audit("attachment.download", "client");
     }
@@ -21,7 +23,7 @@ public static class AttachmentEndpoints
     /// opaque bytes to save (nosniff, no inline rendering), under the cleaned name. The API's policy
     /// (default-src 'none', SecurityHeaders) would keep even a rendered file from running anything.
     /// </summary>
-    static async Task<IResult> DownloadAsync(Guid id, Guid savedEmailId, Guid attachmentId, AppDbContext db, IAttachmentStore store, HttpContext http, CancellationToken cancellationToken)
+    static async Task<FileStreamHttpResult> DownloadAsync(Guid id, Guid savedEmailId, Guid attachmentId, AppDbContext db, IAttachmentStore store, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await db.EmailAttachments.AsNoTracking()
             .Where(a => a.Id == attachmentId && a.SavedEmailId == savedEmailId && a.ClientId == id && a.StoredAttachmentId != null)
@@ -34,5 +36,5 @@ public static class AttachmentEndpoints
     }
 
     /// <summary>Also for another tenant's ids, a skipped attachment, or one of another client or email: nothing tells them apart.</summary>
-    static ApiProblem NotFound() => new(404, "attachment-not-found", "The attachment was not found.");
+    static ApiProblem NotFound() => new(404, ProblemCodes.AttachmentNotFound, "The attachment was not found.");
 }

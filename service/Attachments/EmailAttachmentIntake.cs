@@ -38,7 +38,7 @@ public sealed class EmailAttachmentIntake(IMailboxAttachments mailbox, IAttachme
         {
             await prepared.DisposeAsync();
             if (e is MailboxAttachmentsUnavailable || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                throw new ApiProblem(503, "attachments-unavailable", "The email's attachments could not be read from the mailbox right now.", "Nothing was saved; try again in a moment.");
+                throw new ApiProblem(503, ProblemCodes.AttachmentsUnavailable, "The email's attachments could not be read from the mailbox right now.", "Nothing was saved; try again in a moment.");
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,12 @@ public static class AuditArchiving
 
     public static void MapAuditArchiving(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit/archive", ExportAsync).WithTags("Audit").WithName("AuditArchiveExport")
+        api.MapGet("/audit/archive", ExportAsync).WithTags("Audit").WithName("AuditArchiveExport").ProducesProblems(409)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/json")
             .WithSummary("Downloads the audit records older than the retention period, as the file to archive (admins only).")
             .AddEndpointFilter<RequireAdmin>()
             .Audit("audit.export", "audit", routeKey: null);
-        api.MapPost("/audit/archive", ArchiveAsync).WithTags("Audit").WithName("AuditArchive")
+        api.MapPost("/audit/archive", ArchiveAsync).WithTags("Audit").WithName("AuditArchive").ProducesProblems(409, 413, 415)
             .WithSummary("Removes the records of a downloaded archive file, named by its SHA-256 (admins only).")
             .AddEndpointFilter<RequireAdmin>()
             .Audit("audit.archive", "audit", routeKey: null);
@@ -36,7 +38,7 @@ public static class AuditArchiving
     /// Written to a temporary file first, so that the call's audit record is committed before any of the
     /// answer goes out (as for every audited call) and a large trail never sits in memory.
     /// </summary>
-    static async Task<IResult> ExportAsync(AppDbContext db, AuditSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<FileStreamHttpResult> ExportAsync(AppDbContext db, AuditSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var through = await DueThroughAsync(db, settings, clock, cancellationToken);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -64,11 +66,11 @@ public static class AuditArchiving
         return await unit.RunAsync([LockKey.AuditArchive], async ct =>
         {
             var due = await DueThroughAsync(db, settings, clock, ct);
-            if (through > due) throw new ApiProblem(409, "archive-not-due", "Some of these records are newer than the retention period.").With("dueThroughSequence", due);
+            if (through > due) throw new ApiProblem(409, ProblemCodes.ArchiveNotDue, "Some of these records are newer than the retention period.").With("dueThroughSequence", due);
             var (count, sha256) = await DigestAsync(db, through, ct);
             if (count == 0) throw NothingToArchive();
             if (!string.Equals(sha256, request.Sha256, StringComparison.OrdinalIgnoreCase))
-                throw new ApiProblem(409, "archive-mismatch", "The SHA-256 is not that of these records' archive file.", "Download the archive again and send its SHA-256.");
+                throw new ApiProblem(409, ProblemCodes.ArchiveMismatch, "The SHA-256 is not that of these records' archive file.", "Download the archive again and send its SHA-256.");
 
             // The archive row first: the database deletes only records an archive row covers.
             var archive = new AuditArchive
@@ -87,14 +89,14 @@ public static class AuditArchiving
     static async Task<long> DueThroughAsync(AppDbContext db, AuditSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var years = settings.RetentionYears
-            ?? throw new ApiProblem(409, "audit-retention-off", "Audit records are kept forever here.", $"An operator sets {AuditSettings.Section}:RetentionYears to allow archiving.");
+            ?? throw new ApiProblem(409, ProblemCodes.AuditRetentionOff, "Audit records are kept forever here.", $"An operator sets {AuditSettings.Section}:RetentionYears to allow archiving.");
         var cutoff = clock.GetUtcNow().UtcDateTime.AddYears(-years);
         var firstKept = await db.AuditRecords.Where(a => a.OccurredAt >= cutoff).MinAsync(a => (long?)a.Sequence, cancellationToken);
         var through = firstKept is { } kept ? kept - 1 : await db.AuditRecords.MaxAsync(a => (long?)a.Sequence, cancellationToken) ?? 0;
         return await db.AuditRecords.AnyAsync(a => a.Sequence <= through, cancellationToken) ? through : throw NothingToArchive();
     }
 
-    static ApiProblem NothingToArchive() => new(409, "nothing-to-archive", "No audit records are older than the retention period.");
+    static ApiProblem NothingToArchive() => new(409, ProblemCodes.NothingToArchive, "No audit records are older than the retention period.");
 
     /// <summary>The archive file: the workspace, the last sequence, and each record as GET /api/audit shows it, oldest first.</summary>
     static async Task<int> WriteFileAsync(Stream destination, AppDbContext db, long through, CancellationToken cancellationToken)

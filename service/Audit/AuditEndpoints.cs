@@ -14,6 +14,8 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCurs
 
 public static class AuditEndpoints
 {
+    const string CursorPurpose = "OutlookCrm.Audit.Cursor.v1";
+
     public static RouteHandlerBuilder Audit(this RouteHandlerBuilder endpoint, string action, string objectType, string? routeKey = "id") =>
         endpoint.WithMetadata(new Audited(action, objectType, routeKey));
 
@@ -28,14 +30,17 @@ public static class AuditEndpoints
     }
 
     static async Task<AuditPage> ListAsync(
-        Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, string? cursor, string? limit, AppDbContext db, CancellationToken cancellationToken)
+        Guid? clientId, Guid? userId, string? action, DateTime? from, DateTime? to, string? cursor, string? limit, AppDbContext db, CurrentUser user,
+        SealedCursor cursors, CancellationToken cancellationToken)
     {
-        var pageSize = PageSize.Parse(limit, defaultSize: 50, max: 200);
+        var pageSize = PageSize.Audit.Parse(limit);
+        // The last sequence shown, bound to the workspace and the filters (a cursor of another question is refused).
+        var scope = $"{user.WorkspaceId:N}|{clientId:N}|{userId:N}|{action}|{from:O}|{to:O}";
         long? before = null;
-        if (cursor is not null) before = long.TryParse(cursor, out var sequence) ? sequence : throw ApiProblem.InvalidCursor();
+        if (cursor is not null) before = long.TryParse(cursors.Open(CursorPurpose, scope, cursor), out var sequence) ? sequence : throw ApiProblem.InvalidCursor();
         var rows = await PageQuery(db, clientId, userId, action, from, to, before, pageSize + 1).ToListAsync(cancellationToken);
         var items = rows.Take(pageSize).Select(AuditEntry.From).ToList();
-        return new AuditPage(items, rows.Count > pageSize ? items[^1].Sequence.ToString() : null);
+        return new AuditPage(items, rows.Count > pageSize ? cursors.Seal(CursorPurpose, scope, items[^1].Sequence.ToString()) : null);
     }
 
     /// <summary>A page of the trail, newest first (internal: its SQL Server text is checked by tests).</summary>

@@ -1,6 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 namespace OutlookCrm.Service.Auth;
 
-public sealed record AuthConfigResponse(string Mode, string? ClientId, string? Scope);
+public sealed record AuthConfigResponse([property: AllowedValues("development", "entra")] string Mode, string? ClientId, string? Scope);
 
 public static class AuthConfigEndpoints
 {

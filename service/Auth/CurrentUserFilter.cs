@@ -49,7 +49,7 @@ sealed class CurrentUserFilter(CurrentUser currentUser, WorkspaceDirectory works
         return UserRole.Staff;
     }
 
-    static ApiProblem Forbidden(string title) => new(403, "forbidden", title);
+    static ApiProblem Forbidden(string title) => new(403, ProblemCodes.Forbidden, title);
 
     /// <summary>The tenant id every personal Microsoft account (outlook.com, hotmail.com) carries.</summary>
     internal static readonly Guid PersonalAccountsTenant = Guid.Parse("9188040d-6c67-4c5b-b112-36a304b66dad");

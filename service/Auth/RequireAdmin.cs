@@ -6,5 +6,5 @@ namespace OutlookCrm.Service.Auth;
 sealed class RequireAdmin(CurrentUser user) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        user.IsAdmin ? next(context) : throw new ApiProblem(403, "admin-required", "Only an administrator of the practice may do this.");
+        user.IsAdmin ? next(context) : throw new ApiProblem(403, ProblemCodes.AdminRequired, "Only an administrator of the practice may do this.");
 }

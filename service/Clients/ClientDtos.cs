@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using OutlookCrm.Service.Fields;
 
 namespace OutlookCrm.Service.Clients;
 
-public sealed record ClientEmailDto(string Address, string Kind, Guid? FieldId, string? Label)
+public sealed record ClientEmailDto(string Address, [property: AllowedValues(ClientEmailDto.PrimaryKind, ClientEmailDto.FieldKind)] string Kind, Guid? FieldId, string? Label)
 {
     public const string PrimaryKind = "primary";
     public const string FieldKind = "field";
@@ -41,12 +42,12 @@ public sealed record CreateClientRequest(
     string? DateOfBirth,
     string? Phone,
     string? Email,
-    string? Status,
+    [property: AllowedValues("active", "inactive")] string? Status,
     bool AllowSharedEmail);
 
 public sealed record LinkEmailRequest(
     string? Address,
-    string? As,
+    [property: AllowedValues("primary", "secondary")] string? As,
     string? Label,
     bool AllowSharedEmail,
     bool ReplacePrimary,

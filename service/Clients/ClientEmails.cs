@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookCrm.Service.Addresses;
 using OutlookCrm.Service.Fields;
 using OutlookCrm.Service.History;
@@ -9,7 +10,7 @@ namespace OutlookCrm.Service.Clients;
 /// <summary>Linking an address to a client (as primary or as a secondary-email field) and unlinking it.</summary>
 public static class ClientEmails
 {
-    public static async Task<IResult> LinkAsync(
+    public static async Task<Ok<ClientRecord>> LinkAsync(
         Guid id, LinkEmailRequest request, HttpContext http, ClientRecordWriter records, CancellationToken cancellationToken)
     {
         var (address, asPrimary, label) = Validate(request);
@@ -49,7 +50,7 @@ public static class ClientEmails
         change.Record(ClientEventKind.AddressLinked, new ClientEventDetail(address.Original, "primary"));
     }
 
-    public static async Task<IResult> UnlinkAsync(Guid id, string address, HttpContext http, ClientRecordWriter records, CancellationToken cancellationToken)
+    public static async Task<Ok<ClientRecord>> UnlinkAsync(Guid id, string address, HttpContext http, ClientRecordWriter records, CancellationToken cancellationToken)
     {
         if (!EmailAddress.TryParse(address, out var parsed)) throw ApiProblem.NotFound("address");
         var record = await records.ChangeAsync(id, [LockKey.Address(parsed)], (change, _) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
@@ -36,7 +37,7 @@ public static class ClientRecords
     public static async Task<ClientRecord> ToRecordAsync(AppDbContext db, Client client, CancellationToken cancellationToken) =>
         ToRecord(client, await WorkspaceMembers.NamesAsync(db, client.WorkspaceId, [client.CreatedBy, client.UpdatedBy], cancellationToken));
 
-    public static async Task<IResult> OkAsync(AppDbContext db, Client client, HttpContext http) =>
+    public static async Task<Ok<ClientRecord>> OkAsync(AppDbContext db, Client client, HttpContext http) =>
         Ok(await ToRecordAsync(db, client, http.RequestAborted), http);
 
     public static ClientRecord ToRecord(Client client, IReadOnlyDictionary<Guid, string>? names = null)
@@ -54,7 +55,7 @@ public static class ClientRecords
         return client.ToRecord(emails, fields, names?.GetValueOrDefault(client.CreatedBy), names?.GetValueOrDefault(client.UpdatedBy));
     }
 
-    public static IResult Ok(ClientRecord record, HttpContext http)
+    public static Ok<ClientRecord> Ok(ClientRecord record, HttpContext http)
     {
         http.Response.Headers.ETag = record.Version;
         return TypedResults.Ok(record);

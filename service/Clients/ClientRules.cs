@@ -1,5 +1,6 @@
 using System.Globalization;
 using OutlookCrm.Service.Addresses;
+using OutlookCrm.Service.Infrastructure;
 
 namespace OutlookCrm.Service.Clients;
 
@@ -41,6 +42,5 @@ public static class ClientRules
     public static string? CheckEmail(string value, out EmailAddress address) =>
         EmailAddress.TryParse(value, out address) ? null : "Not a valid email address.";
 
-    public static bool TryParseStatus(string? value, out ClientStatus status) =>
-        Enum.TryParse(value, ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(value, out _);
+    public static bool TryParseStatus(string? value, out ClientStatus status) => EnumValue.TryParse(value, out status);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Infrastructure;
@@ -13,7 +14,7 @@ namespace OutlookCrm.Service.Clients;
 /// </summary>
 public static class EraseClient
 {
-    public static async Task<IResult> HandleAsync(Guid id, AppDbContext db, WriteUnit unit, AttachmentCleanup attachments, CancellationToken cancellationToken)
+    public static async Task<NoContent> HandleAsync(Guid id, AppDbContext db, WriteUnit unit, AttachmentCleanup attachments, CancellationToken cancellationToken)
     {
         await unit.RunAsync([LockKey.Client(id)], async ct =>
         {

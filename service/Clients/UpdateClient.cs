@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
@@ -7,18 +8,17 @@ namespace OutlookCrm.Service.Clients;
 
 public static class UpdateClient
 {
-    public static async Task<IResult> HandleAsync(
+    public static async Task<Ok<ClientRecord>> HandleAsync(
         Guid id, JsonElement body, HttpContext http, ClientRecordWriter records, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch)) throw ApiProblem.PreconditionRequired();
+        var ifMatch = IfMatch.Required(http.Request);
         var changes = ClientChanges.ForPatch(body, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
         var locks = changes.Email is { } email ? new[] { LockKey.Address(email) } : [];
         var record = await records.ChangeAsync(id, locks, async (change, ct) =>
         {
             var client = change.Client;
-            if (!IfMatch.Allows(ifMatch, client.Version)) throw ApiProblem.VersionMismatch();
+            ifMatch.Verify(client.Version);
             if (changes.Email is { } newEmail && client.EmailNormalized != newEmail.Normalized)
                 await AddressOwners.EnsureFreeAsync(change.Db, newEmail.Normalized, client.Id, changes.AllowSharedEmail, ct);
             var before = ContactDetails.Of(client);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
@@ -10,7 +11,7 @@ namespace OutlookCrm.Service.Fields;
 /// <summary>Deleting a field definition clears it on every client that had a value (their versions move on).</summary>
 public static class DeleteField
 {
-    public static async Task<IResult> HandleAsync(Guid fieldId, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> HandleAsync(Guid fieldId, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         await unit.RunAsync([LockKey.FieldDefinitions], async ct =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
@@ -13,14 +14,14 @@ public static class FieldEndpoints
     {
         var fields = api.MapGroup("/fields").WithTags("Custom fields");
         fields.MapGet("/", ListAsync).WithName("ListFields").WithSummary("Lists the workspace's custom field definitions.");
-        fields.MapPost("/", CreateAsync).WithName("CreateField").WithSummary("Defines a custom field for the workspace.")
+        fields.MapPost("/", CreateAsync).WithName("CreateField").ProducesProblems(409, 413, 415).WithSummary("Defines a custom field for the workspace.")
             .Audit("field.create", "field", routeKey: null);
-        fields.MapDelete("/{fieldId:guid}", DeleteField.HandleAsync).WithName("DeleteField")
+        fields.MapDelete("/{fieldId:guid}", DeleteField.HandleAsync).WithName("DeleteField").ProducesProblems(404)
             .WithSummary("Deletes a custom field and every client's value of it (admins only).")
             .AddEndpointFilter<RequireAdmin>()
             .Audit("field.delete", "field", routeKey: "fieldId");
         api.MapPut("/clients/{id:guid}/fields/{fieldId:guid}", FieldValues.SetAsync).WithTags("Custom fields")
-            .WithName("SetFieldValue").WithSummary("Sets (or clears with null) a client's value of a custom field.")
+            .WithName("SetFieldValue").ProducesProblems(404, 409, 412, 413, 415).WithSummary("Sets (or clears with null) a client's value of a custom field.")
             .Audit("field.set", "client");
     }
 
@@ -30,11 +31,11 @@ public static class FieldEndpoints
         return new FieldList(fields.OrderBy(f => f.Label, StringComparer.CurrentCultureIgnoreCase).Select(f => f.ToDto()).ToList());
     }
 
-    static async Task<IResult> CreateAsync(CreateFieldRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<Created<FieldDto>> CreateAsync(CreateFieldRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (ClientRules.CheckName(request.Label, required: true) is { } labelError) errors["label"] = [labelError];
-        if (!Enum.TryParse<FieldType>(request.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(request.Type, out _))
+        if (!EnumValue.TryParse<FieldType>(request.Type, out var type))
             errors["type"] = ["Must be one of text, email, phone, date, number."];
         if (errors.Count > 0) throw ApiProblem.Validation(errors);
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace OutlookCrm.Service.Fields;
 /// <summary>Setting a client's value of a custom field, validated by the field's type.</summary>
 public static class FieldValues
 {
-    public static async Task<IResult> SetAsync(
+    public static async Task<Ok<ClientRecord>> SetAsync(
         Guid id, Guid fieldId, SetFieldValueRequest request, HttpContext http, AppDbContext db, ClientRecordWriter records, CancellationToken cancellationToken)
     {
         var raw = RawValue(request.Value);

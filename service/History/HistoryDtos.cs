@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using OutlookCrm.Service.Attachments;
 
 namespace OutlookCrm.Service.History;
@@ -12,7 +13,7 @@ public sealed record EmailParticipant(string? Name, string Address);
 /// </summary>
 public sealed record HistoryItem(
     string Id,
-    string Kind,
+    [property: AllowedValues("mailbox-email", "saved-email", "event")] string Kind,
     string Source,
     DateTime OccurredAt,
     string? Subject,
@@ -32,7 +33,7 @@ public sealed record HistoryItem(
 
 public sealed record HistoryEvent(ClientEventKind Type, Guid ActorId, string? Address, string? As, string? Label, IReadOnlyList<string>? Properties);
 
-public sealed record HistorySources(string Mailbox);
+public sealed record HistorySources([property: AllowedValues("ok", "unavailable", "consent-required", "not-connected")] string Mailbox);
 
 public sealed record MailboxChallengeDto(IReadOnlyList<string> Scopes, string? Claims);
 

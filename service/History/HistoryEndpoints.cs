@@ -15,35 +15,33 @@ namespace OutlookCrm.Service.History;
 
 public static class HistoryEndpoints
 {
-    public const int DefaultLimit = 25;
-    public const int MaxLimit = 100;
     // Items that share one timestamp exactly are rare; this slack keeps them in one page anyway.
     const int SameInstantSlack = 50;
 
     public static void MapHistory(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/clients/{id:guid}").WithTags("History");
-        clients.MapGet("/history", GetAsync).WithName("ClientHistory")
+        clients.MapGet("/history", GetAsync).WithName("ClientHistory").ProducesProblems(404)
             .WithSummary("Every communication with a client, newest first: mailbox emails (Graph), saved emails and record events.")
             .Audit("history.read", "client")
             .ReadsMailboxOf(mustVerify: false);
-        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").WithSummary("Saves an email to the client's record (once per message).")
+        clients.MapPost("/saved-emails", SavedEmails.SaveAsync).WithName("SaveEmail").ProducesProblems(404, 413, 415, 422).WithSummary("Saves an email to the client's record (once per message).")
             .Audit("email.save", "client")
             .ReadsMailboxOf(mustVerify: true);
-        clients.MapGet("/saved-emails", SavedEmails.FindAsync).WithName("FindSavedEmail")
+        clients.MapGet("/saved-emails", SavedEmails.FindAsync).WithName("FindSavedEmail").ProducesProblems(404)
             .WithSummary("Whether one message (?internetMessageId=) is saved to the client's record: its saved copy, or none.")
             .Audit("email.find", "client");
-        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").WithSummary("Removes a saved email from the record.")
+        clients.MapDelete("/saved-emails/{savedEmailId:guid}", SavedEmails.RemoveAsync).WithName("UnsaveEmail").ProducesProblems(404).WithSummary("Removes a saved email from the record.")
             .Audit("email.unsave", "client");
     }
 
     static async Task<HistoryPage> GetAsync(
-        Guid id, string? cursor, string? limit, AppDbContext db, CurrentUser user, IMailboxHistory mailbox, HistoryCursors cursors, CancellationToken cancellationToken)
+        Guid id, string? cursor, string? limit, AppDbContext db, CurrentUser user, IMailboxHistory mailbox, SealedCursor cursors, CancellationToken cancellationToken)
     {
-        var pageSize = PageSize.Parse(limit, DefaultLimit, MaxLimit);
+        var pageSize = PageSize.History.Parse(limit);
         var client = await db.Clients.AsNoTracking().Include(c => c.FieldValues).ThenInclude(v => v.Field).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw ApiProblem.NotFound("client");
-        var after = cursor is null ? null : cursors.Decode(user.WorkspaceId, id, cursor);
+        var after = cursor is null ? null : cursors.OpenHistory(user.WorkspaceId, id, cursor);
         var take = pageSize + 1 + SameInstantSlack;
 
         var savedQuery = db.SavedEmails.AsNoTracking().Where(s => s.ClientId == id);
@@ -66,7 +64,7 @@ public static class HistoryEndpoints
             .Where(item => after is null || item.Position.IsAfter(after))
             .ToList();
         var page = items.Take(pageSize).ToList();
-        var next = items.Count > pageSize ? cursors.Encode(user.WorkspaceId, id, page[^1].Position) : null;
+        var next = items.Count > pageSize ? cursors.Seal(user.WorkspaceId, id, page[^1].Position) : null;
 
         var challenge = fromMailbox.Challenge is { } c ? new MailboxChallengeDto(c.Scopes, c.Claims) : null;
         var actorNames = await WorkspaceMembers.NamesAsync(db, user.WorkspaceId, page.Select(i => ActorOf(i.Item)).OfType<Guid>(), cancellationToken);
@@ -98,7 +96,7 @@ public static class HistoryEndpoints
     /// <summary>Who on the team saved the email or made the change; none for mailbox emails and the client's own steps.</summary>
     static Guid? ActorOf(HistoryItem item) => item.SavedBy ?? (item.Event?.ActorId is { } id && id != Guid.Empty ? id : null);
 
-    static string StateName(MailboxState state) => state switch
+    internal static string StateName(MailboxState state) => state switch
     {
         MailboxState.Ok => "ok",
         MailboxState.Unavailable => "unavailable",

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
-using System.Text;
-using Microsoft.AspNetCore.DataProtection;
+using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.History;
@@ -22,27 +20,21 @@ public sealed record HistoryPosition(DateTime Time, string Key) : IComparable<Hi
     public bool IsAfter(HistoryPosition cursor) => CompareTo(cursor) > 0;
 }
 
-/// <summary>History cursors are sealed with Data Protection and bound to the workspace and client.</summary>
-public sealed class HistoryCursors(IDataProtectionProvider protection)
+/// <summary>History cursors: a position, sealed (<see cref="SealedCursor"/>) and bound to the workspace and client.</summary>
+public static class HistoryCursor
 {
-    readonly IDataProtector protector = protection.CreateProtector("OutlookCrm.History.Cursor.v1");
+    const string Purpose = "OutlookCrm.History.Cursor.v1";
 
-    public string Encode(Guid workspaceId, Guid clientId, HistoryPosition position) =>
-        Base64Url.EncodeToString(protector.Protect(Encoding.UTF8.GetBytes($"{workspaceId:N}|{clientId:N}|{position.Time.Ticks}|{position.Key}")));
+    static string Scope(Guid workspaceId, Guid clientId) => $"{workspaceId:N}|{clientId:N}";
 
-    public HistoryPosition Decode(Guid workspaceId, Guid clientId, string cursor)
+    public static string Seal(this SealedCursor cursors, Guid workspaceId, Guid clientId, HistoryPosition position) =>
+        cursors.Seal(Purpose, Scope(workspaceId, clientId), $"{position.Time.Ticks}|{position.Key}");
+
+    public static HistoryPosition OpenHistory(this SealedCursor cursors, Guid workspaceId, Guid clientId, string cursor)
     {
-        try
-        {
-            if (cursor.Length > 2048) throw ApiProblem.InvalidCursor();
-            var parts = Encoding.UTF8.GetString(protector.Unprotect(Base64Url.DecodeFromChars(cursor))).Split('|', 4);
-            if (parts.Length != 4 || parts[0] != workspaceId.ToString("N") || parts[1] != clientId.ToString("N") || !long.TryParse(parts[2], out var ticks))
-                throw ApiProblem.InvalidCursor();
-            return new HistoryPosition(new DateTime(ticks, DateTimeKind.Utc), parts[3]);
-        }
-        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException or ArgumentOutOfRangeException)
-        {
+        var parts = cursors.Open(Purpose, Scope(workspaceId, clientId), cursor).Split('|', 2);
+        if (parts.Length != 2 || !long.TryParse(parts[0], out var ticks) || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
             throw ApiProblem.InvalidCursor();
-        }
+        return new HistoryPosition(new DateTime(ticks, DateTimeKind.Utc), parts[1]);
     }
 }

@@ -18,13 +18,12 @@ public static class SavedEmails
     public const int MaxSubjectLength = 500;
     public const int MaxRecipients = 100;
     public const int MaxConversationIdLength = 256;
-    public const string NotTracked = "not-tracked";
 
     /// <summary>
     /// Saves the email with its attachments, read from the caller's mailbox before anything is written
     /// (<see cref="EmailAttachmentIntake"/>); saving it again answers the first save.
     /// </summary>
-    public static async Task<IResult> SaveAsync(
+    public static async Task<Results<Ok<SavedEmailDto>, Created<SavedEmailDto>>> SaveAsync(
         Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, EmailAttachmentIntake attachments, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (saved, isNew, listed) = await SaveOnceAsync(id, Validate(request), db, unit, user, attachments, clock, cancellationToken);
@@ -69,7 +68,7 @@ public static class SavedEmails
     {
         if (!await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken)) throw ApiProblem.NotFound("client");
         if (await NeverTrackRules.CoversAsync(db, email.FromAddress, cancellationToken))
-            throw new ApiProblem(422, NotTracked, "The practice never keeps email from this sender.", "An administrator keeps the never-track list.");
+            throw new ApiProblem(422, ProblemCodes.NotTracked, "The practice never keeps email from this sender.", "An administrator keeps the never-track list.");
     }
 
     static Task<SavedEmail?> ExistingAsync(AppDbContext db, Guid clientId, string internetMessageId, CancellationToken cancellationToken) =>
@@ -90,7 +89,7 @@ public static class SavedEmails
         return TypedResults.Ok(new SavedEmailList(saved.Select(ToDto).ToList()));
     }
 
-    public static async Task<IResult> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, WriteUnit unit, AttachmentCleanup attachments, CancellationToken cancellationToken)
+    public static async Task<NoContent> RemoveAsync(Guid id, Guid savedEmailId, AppDbContext db, WriteUnit unit, AttachmentCleanup attachments, CancellationToken cancellationToken)
     {
         await unit.RunAsync([LockKey.Client(id)], async ct =>
         {

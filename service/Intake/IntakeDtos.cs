@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using OutlookCrm.Service.Problems;
+
 namespace OutlookCrm.Service.Intake;
 
 public sealed record IntakeTemplateDto(Guid Id, string Name, string EmailSubject, string EmailMessage, IntakeForm Form, string Language, string Version, DateTime UpdatedAt);
@@ -18,7 +21,7 @@ public sealed record IntakeDto(
     Guid ClientId,
     Guid TemplateId,
     string TemplateName,
-    string Status,
+    [property: AllowedValues("sending", "notSent", "sent", "opened", "completed", "revoked", "expired")] string Status,
     string Language,
     string SentTo,
     DateTime SentAt,
@@ -28,8 +31,8 @@ public sealed record IntakeDto(
     DateTime? RevokedAt,
     int TimesSent,
     IReadOnlyList<IntakeAnswerDto>? Answers,
-    string Delivery,
-    string? DeliveryProblem,
+    [property: AllowedValues("pending", "sent", "failed", "manual")] string Delivery,
+    [property: AllowedValues(ProblemCodes.MailConsentRequired, ProblemCodes.MailUnavailable)] string? DeliveryProblem,
     string? Link = null);
 
 public sealed record IntakeAnswerDto(string QuestionId, string Section, string Question, QuestionType Type, IReadOnlyList<string> Values);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -17,18 +18,18 @@ public static class IntakeEndpoints
     public static void MapIntakes(this RouteGroupBuilder api)
     {
         var intakes = api.MapGroup("/clients/{id:guid}/intakes").WithTags("Intake");
-        intakes.MapPost("/", SendAsync).WithName("SendIntake").WithSummary("Sends the client an intake form by email.")
+        intakes.MapPost("/", SendAsync).WithName("SendIntake").ProducesProblems(404, 413, 415, 422).WithSummary("Sends the client an intake form by email.")
             .Audit("intake.send", "client");
-        intakes.MapGet("/", ListAsync).WithName("ListIntakes").Audit("intake.list", "client");
-        intakes.MapGet("/{intakeId:guid}", GetAsync).WithName("GetIntake").WithSummary("An intake with the client's answers once completed.")
+        intakes.MapGet("/", ListAsync).WithName("ListIntakes").ProducesProblems(404).Audit("intake.list", "client");
+        intakes.MapGet("/{intakeId:guid}", GetAsync).WithName("GetIntake").ProducesProblems(404).WithSummary("An intake with the client's answers once completed.")
             .Audit("intake.read", "client");
-        intakes.MapPost("/{intakeId:guid}/resend", ResendAsync).WithName("ResendIntake").WithSummary("Sends a fresh link; the previous one stops working.")
+        intakes.MapPost("/{intakeId:guid}/resend", ResendAsync).WithName("ResendIntake").ProducesProblems(404, 409, 422).WithSummary("Sends a fresh link; the previous one stops working.")
             .Audit("intake.resend", "client");
-        intakes.MapPost("/{intakeId:guid}/revoke", RevokeAsync).WithName("RevokeIntake").WithSummary("Stops the link from working.")
+        intakes.MapPost("/{intakeId:guid}/revoke", RevokeAsync).WithName("RevokeIntake").ProducesProblems(404, 409).WithSummary("Stops the link from working.")
             .Audit("intake.revoke", "client");
     }
 
-    static async Task<IResult> SendAsync(
+    static async Task<Created<IntakeDto>> SendAsync(
         Guid id, SendIntakeRequest request, HttpContext http, AppDbContext db, WriteUnit unit, IntakeDeliveries deliveries, CurrentUser user,
         TextCatalog texts, IntakeSettings settings, TimeProvider clock, CancellationToken cancellationToken)
     {

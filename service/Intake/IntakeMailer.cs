@@ -45,7 +45,7 @@ public sealed class GraphIntakeMailer(
         catch (Exception e) when (e is MicrosoftIdentityWebChallengeUserException or MsalUiRequiredException or ODataError { ResponseStatusCode: 401 or 403 }
                                     || e.InnerException is MsalUiRequiredException)
         {
-            throw new ApiProblem(403, "mail-consent-required", "Sending email needs your consent.", "Allow OutlookCrm to send email as you, then try again.")
+            throw new ApiProblem(403, ProblemCodes.MailConsentRequired, "Sending email needs your consent.", "Allow OutlookCrm to send email as you, then try again.")
                 .With("scopes", Scopes);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ApiProblem)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Audit;
@@ -15,10 +16,10 @@ public static class IntakeTemplateEndpoints
     {
         var templates = api.MapGroup("/intake/templates").WithTags("Intake");
         templates.MapGet("/", ListAsync).WithName("ListIntakeTemplates").WithSummary("The workspace's intake templates (a default one is created on first use).");
-        templates.MapGet("/{templateId:guid}", GetAsync).WithName("GetIntakeTemplate");
-        templates.MapPost("/", CreateAsync).WithName("CreateIntakeTemplate").WithSummary("Creates an intake template (admins only).")
+        templates.MapGet("/{templateId:guid}", GetAsync).WithName("GetIntakeTemplate").ProducesProblems(404);
+        templates.MapPost("/", CreateAsync).WithName("CreateIntakeTemplate").ProducesProblems(413, 415).WithSummary("Creates an intake template (admins only).")
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.create", "intake-template", routeKey: null);
-        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").WithSummary("Replaces an intake template (admins only); If-Match optional.")
+        templates.MapPut("/{templateId:guid}", UpdateAsync).WithName("UpdateIntakeTemplate").ProducesProblems(404, 412, 413, 415).ReadsIfMatch(required: false).WithSummary("Replaces an intake template (admins only); If-Match optional.")
             .AddEndpointFilter<RequireAdmin>().Audit("intake-template.update", "intake-template", routeKey: "templateId");
     }
 
@@ -32,7 +33,7 @@ public static class IntakeTemplateEndpoints
         return new IntakeTemplateList(templates.Select(t => ToDto(requested is null ? t : DefaultTemplate.InLanguage(t, requested, texts))).ToList());
     }
 
-    static async Task<IResult> GetAsync(Guid templateId, string? language, AppDbContext db, HttpContext http, TextCatalog texts, CancellationToken cancellationToken)
+    static async Task<Ok<IntakeTemplateDto>> GetAsync(Guid templateId, string? language, AppDbContext db, HttpContext http, TextCatalog texts, CancellationToken cancellationToken)
     {
         var requested = RequestedLanguage(language, texts);
         var template = await db.IntakeTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == templateId, cancellationToken) ?? throw ApiProblem.NotFound("intake template");
@@ -44,7 +45,7 @@ public static class IntakeTemplateEndpoints
         language is null ? null
         : texts.Languages.FirstOrDefault(l => l.Equals(language, StringComparison.OrdinalIgnoreCase)) ?? throw ApiProblem.Validation("language", $"One of {string.Join(", ", texts.Languages)}.");
 
-    static async Task<IResult> CreateAsync(IntakeTemplateInput input, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<Created<IntakeTemplateDto>> CreateAsync(IntakeTemplateInput input, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
         var template = await unit.RunAsync([], _ =>
@@ -63,14 +64,14 @@ public static class IntakeTemplateEndpoints
         return TypedResults.Created($"/api/intake/templates/{template.Id}", ToDto(template));
     }
 
-    static async Task<IResult> UpdateAsync(Guid templateId, IntakeTemplateInput input, HttpContext http, AppDbContext db, WriteUnit unit, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<Ok<IntakeTemplateDto>> UpdateAsync(Guid templateId, IntakeTemplateInput input, HttpContext http, AppDbContext db, WriteUnit unit, CurrentUser user, TextCatalog texts, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (name, subject, message, language, form) = TemplateRules.Validate(input, texts);
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var ifMatch = IfMatch.Optional(http.Request);
         var template = await unit.RunAsync([], async ct =>
         {
             var template = await db.IntakeTemplates.FirstOrDefaultAsync(t => t.Id == templateId, ct) ?? throw ApiProblem.NotFound("intake template");
-            if (ifMatch.Length > 0 && !IfMatch.Allows(ifMatch, template.Version)) throw ApiProblem.VersionMismatch();
+            ifMatch.Verify(template.Version);
 
             (template.Name, template.EmailSubject, template.EmailMessage, template.Language) = (name, subject, message, language);
             template.Form = JsonSerializer.Serialize(form, IntakeJson.Options);

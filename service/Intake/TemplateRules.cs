@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Localization;
 using OutlookCrm.Service.Problems;
 
@@ -58,7 +59,7 @@ public static partial class TemplateRules
     {
         if (input is null) { errors[at] = ["Required."]; return null; }
         if (string.IsNullOrWhiteSpace(input.Label) || input.Label.Trim().Length > 300) errors[$"{at}.label"] = ["1 to 300 characters."];
-        if (!Enum.TryParse<QuestionType>(input.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(input.Type, out _))
+        if (!EnumValue.TryParse<QuestionType>(input.Type, out var type))
         {
             errors[$"{at}.type"] = ["One of shortText, longText, date, number, singleChoice, multipleChoice, yesNo, consent."];
             return null;

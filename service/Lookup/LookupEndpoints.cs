@@ -24,7 +24,7 @@ public static class LookupEndpoints
     }
 
     public static void MapLookup(this RouteGroupBuilder api) =>
-        api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithName("Lookup")
+        api.MapPost("/lookup", LookupAsync).WithTags("Lookup").WithName("Lookup").ProducesProblems(413, 415)
             .WithSummary("Resolves up to 50 addresses to the clients they belong to.")
             .Audit("lookup", "address", routeKey: null);
 

@@ -35,11 +35,11 @@ public static class MailboxOwnerFilter
 
     static ApiProblem? Refusal(MailboxReach reach, bool mustVerify, string[] sharedScopes) => reach switch
     {
-        MailboxReach.NotShared => new ApiProblem(403, "mailbox-not-shared", "This mailbox is not shared with you.",
+        MailboxReach.NotShared => new ApiProblem(403, ProblemCodes.MailboxNotShared, "This mailbox is not shared with you.",
             "Ask the mailbox's owner or your Microsoft 365 admin for access to it, then try again."),
-        MailboxReach.ConsentRequired when mustVerify => new ApiProblem(403, "mailbox-consent-required", "Reading a shared mailbox needs your consent.",
+        MailboxReach.ConsentRequired when mustVerify => new ApiProblem(403, ProblemCodes.MailboxConsentRequired, "Reading a shared mailbox needs your consent.",
             "Allow OutlookCrm to read mailboxes shared with you, then try again.").With("scopes", sharedScopes),
-        MailboxReach.Unavailable when mustVerify => new ApiProblem(503, "mailbox-unavailable", "The shared mailbox could not be checked right now.", "Nothing was saved; try again in a moment."),
+        MailboxReach.Unavailable when mustVerify => new ApiProblem(503, ProblemCodes.MailboxUnavailable, "The shared mailbox could not be checked right now.", "Nothing was saved; try again in a moment."),
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Audit;
@@ -23,13 +24,13 @@ public static class NeverTrackEndpoints
         list.MapGet("/", ListAsync).WithName("ListNeverTrack")
             .WithSummary("The addresses and domains the practice never tracks, with how many saved emails each covers (admins only).")
             .Audit("never-track.read", "never-track", routeKey: null);
-        list.MapPost("/", AddAsync).WithName("AddNeverTrack")
+        list.MapPost("/", AddAsync).WithName("AddNeverTrack").ProducesProblems(409, 413, 415, 422)
             .WithSummary("Adds an address or a domain (and its subdomains) to the never-track list (admins only).")
             .Audit("never-track.add", "never-track", routeKey: null);
-        list.MapDelete("/{entryId:guid}", RemoveAsync).WithName("RemoveNeverTrack")
+        list.MapDelete("/{entryId:guid}", RemoveAsync).WithName("RemoveNeverTrack").ProducesProblems(404)
             .WithSummary("Takes an entry off the list (admins only).")
             .Audit("never-track.remove", "never-track", routeKey: "entryId");
-        list.MapDelete("/{entryId:guid}/saved-emails", RemoveSavedEmailsAsync).WithName("RemoveNeverTrackSavedEmails")
+        list.MapDelete("/{entryId:guid}/saved-emails", RemoveSavedEmailsAsync).WithName("RemoveNeverTrackSavedEmails").ProducesProblems(404)
             .WithSummary("Removes from every record the saved emails that came from what the entry covers (admins only).")
             .Audit("never-track.remove-saved-emails", "never-track", routeKey: "entryId");
     }
@@ -43,7 +44,7 @@ public static class NeverTrackEndpoints
         return new NeverTrackList(items);
     }
 
-    static async Task<IResult> AddAsync(NeverTrackRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task<Created<NeverTrackEntryDto>> AddAsync(NeverTrackRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!NeverTrackRules.TryParse(request.Value, out var value, out var isDomain))
             throw ApiProblem.Validation("value", "An email address (name@example.com) or a domain (example.com).");
@@ -51,9 +52,9 @@ public static class NeverTrackEndpoints
         var entry = await unit.RunAsync([LockKey.NeverTrackList], async ct =>
         {
             if (await db.NeverTrackEntries.FirstOrDefaultAsync(e => e.Value == value, ct) is { } existing)
-                throw new ApiProblem(409, "already-listed", "This address or domain is already on the never-track list.").With("existingEntryId", existing.Id);
+                throw new ApiProblem(409, ProblemCodes.AlreadyListed, "This address or domain is already on the never-track list.").With("existingEntryId", existing.Id);
             if (await db.NeverTrackEntries.CountAsync(ct) >= NeverTrackRules.MaxEntries)
-                throw new ApiProblem(422, "never-track-full", $"The never-track list holds at most {NeverTrackRules.MaxEntries} entries.",
+                throw new ApiProblem(422, ProblemCodes.NeverTrackFull, $"The never-track list holds at most {NeverTrackRules.MaxEntries} entries.",
                     "Remove an entry, or list a whole domain instead of its addresses.");
             var created = new NeverTrackEntry
             {
@@ -72,7 +73,7 @@ public static class NeverTrackEndpoints
         return TypedResults.Created($"/api/never-track/{entry.Id}", dto);
     }
 
-    static async Task<IResult> RemoveAsync(Guid entryId, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken)
+    static async Task<NoContent> RemoveAsync(Guid entryId, AppDbContext db, WriteUnit unit, CancellationToken cancellationToken)
     {
         await unit.RunAsync([LockKey.NeverTrackList], async ct =>
         {

@@ -12,7 +12,7 @@ public static class DevelopmentManifest
         app.MapGet("/manifest.xml", (HttpContext http) =>
         {
             if (!File.Exists(path))
-                throw new Problems.ApiProblem(404, "not-found", "The development manifest is not built.", "Run scripts/start.sh, which builds it for https://localhost:5081.");
+                throw new Problems.ApiProblem(404, Problems.ProblemCodes.NotFound, "The development manifest is not built.", "Run scripts/start.sh, which builds it for https://localhost:5081.");
             http.Response.Headers.CacheControl = "no-cache";
             return Results.File(path, "application/xml; charset=utf-8");
         }).ExcludeFromDescription();

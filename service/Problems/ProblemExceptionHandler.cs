@@ -47,13 +47,13 @@ sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<Pr
         BadHttpRequestException { StatusCode: 413 } => ApiProblem.PayloadTooLarge(RequestLimits.MaxBodyBytes),
         BadHttpRequestException { StatusCode: 415 } => ApiProblem.UnsupportedMediaType(),
         BadHttpRequestException { InnerException: JsonException json } => ApiProblem.MalformedJson(JsonErrorDetail(json)),
-        BadHttpRequestException bad => new ApiProblem(bad.StatusCode, bad.StatusCode == 400 ? "bad-request" : "request-rejected", "The request could not be read."),
+        BadHttpRequestException bad => new ApiProblem(bad.StatusCode, bad.StatusCode == 400 ? ProblemCodes.BadRequest : ProblemCodes.RequestRejected, "The request could not be read."),
         JsonException json => ApiProblem.MalformedJson(JsonErrorDetail(json)),
         DbUpdateConcurrencyException => ApiProblem.VersionMismatch(),
-        OperationCanceledException => new ApiProblem(499, "cancelled", "The request was cancelled."),
+        OperationCanceledException => new ApiProblem(499, ProblemCodes.Cancelled, "The request was cancelled."),
         _ when IsDatabaseFailure(exception) =>
-            new ApiProblem(503, "unavailable", "The service is temporarily unavailable.", "Try again in a few seconds."),
-        _ => new ApiProblem(500, "internal-error", "Something went wrong on our side."),
+            new ApiProblem(503, ProblemCodes.Unavailable, "The service is temporarily unavailable.", "Try again in a few seconds."),
+        _ => new ApiProblem(500, ProblemCodes.ServerError, "Something went wrong on our side."),
     };
 
     /// <summary>The database failed or timed out, directly or under EF Core's wrappers (DbUpdateException, retry limits).</summary>

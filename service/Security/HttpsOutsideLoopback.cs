@@ -18,7 +18,7 @@ public sealed class HttpsOutsideLoopback(RequestDelegate next)
             http.Response.Redirect($"https://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}", permanent: true, preserveMethod: true);
             return Task.CompletedTask;
         }
-        throw new ApiProblem(400, "https-required", "This service only accepts HTTPS.");
+        throw new ApiProblem(400, ProblemCodes.HttpsRequired, "This service only accepts HTTPS.");
     }
 
     // The test host has no remote address; a real socket always has one.

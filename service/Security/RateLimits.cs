@@ -53,7 +53,7 @@ public static class RateLimits
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = ProblemExceptionHandler.ToDetails(new ApiProblem(429, "too-many-requests", "Too many requests.", "Wait a moment and try again.")),
+                    ProblemDetails = ProblemExceptionHandler.ToDetails(new ApiProblem(429, ProblemCodes.TooManyRequests, "Too many requests.", "Wait a moment and try again.")),
                 });
             };
         });

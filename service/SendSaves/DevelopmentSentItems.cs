@@ -46,5 +46,5 @@ public static class DevelopmentSentItemsEndpoints
                 store.Add(user.WorkspaceId, user.UserId, message);
                 return TypedResults.Created($"/api/dev/sent-items/{id}", new { message.Id, message.InternetMessageId });
             })
-            .WithTags("Development").WithSummary("The preview page's Send: puts the draft into the caller's in-memory Sent Items (Development without a mailbox).");
+            .ProducesProblems(413, 415).WithTags("Development").WithSummary("The preview page's Send: puts the draft into the caller's in-memory Sent Items (Development without a mailbox).");
 }

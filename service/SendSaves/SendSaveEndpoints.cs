@@ -21,10 +21,10 @@ public static class SendSaveEndpoints
     public static void MapSendSaves(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/send-saves").WithTags("Save on send");
-        group.MapPut("/{key}", PutAsync).WithName("SetSendSave")
+        group.MapPut("/{key}", PutAsync).WithName("SetSendSave").ProducesProblems(404, 409, 413, 415)
             .WithSummary("Which clients' records the draft with this send key is saved to when sent (replaces the earlier choice; an empty list clears it).")
             .Audit("send-save.set", "send-save", routeKey: null);
-        group.MapPost("/{key}/sent", SentAsync).WithName("ReportSend")
+        group.MapPost("/{key}/sent", SentAsync).WithName("ReportSend").ProducesProblems(404, 413, 415)
             .WithSummary("Outlook's send event: the email with this key is being sent. Without an earlier choice, the sender's default decides from the recipients.")
             .Audit("send-save.sent", "send-save", routeKey: null);
         group.MapPost("/resolve", (SendSaveResolver resolver, CancellationToken ct) => resolver.ResolveAsync(ct)).WithName("ResolveSendSaves")
@@ -32,7 +32,7 @@ public static class SendSaveEndpoints
             .Audit("send-save.resolve", "send-save", routeKey: null);
         api.MapGet("/me/save-settings", GetSettingsAsync).WithTags("Me").WithName("SaveSettings")
             .WithSummary("The caller's save defaults: save on send to known clients, save later emails of saved conversations automatically.");
-        api.MapPut("/me/save-settings", PutSettingsAsync).WithTags("Me").WithName("SetSaveSettings")
+        api.MapPut("/me/save-settings", PutSettingsAsync).WithTags("Me").WithName("SetSaveSettings").ProducesProblems(404, 413, 415)
             .WithSummary("Sets the caller's save defaults (a setting left out keeps its value).");
     }
 

@@ -22,7 +22,7 @@ public static class SuggestionEndpoints
     public const int MaxPerKey = 5;
 
     public static void MapSuggestions(this RouteGroupBuilder api) =>
-        api.MapPost("/suggestions", SuggestAsync).WithTags("Lookup").WithName("Suggestions")
+        api.MapPost("/suggestions", SuggestAsync).WithTags("Lookup").WithName("Suggestions").ProducesProblems(413, 415)
             .WithSummary("Suggests up to three likely clients for each participant no client has.")
             .Audit("suggest", "address", routeKey: null);
 

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { axeFindings, describeFindings } from './support/axe';
 import { Api, participant } from './support/pane';
 import { usePaneSessions } from './support/paneSessions';
+import { fitsWidth, smallTouchTargets } from './support/touch';
 
 const { baseUrl, open } = usePaneSessions();
 /** The preview pane's development user when the page names none (addin/src/auth/devIdentity.ts). */
@@ -97,3 +98,16 @@ for (const c of cases) {
     await session.close();
   });
 }
+
+test('on a phone the compose switches are thumb-sized and the pane fits', async () => {
+  const tenant = randomUUID();
+  const api = await Api.forTenant(baseUrl, tenant);
+  await api.createClient({ firstName: 'Ana', lastName: 'Souza', email: 'ana.souza@example.com' });
+  const session = await open({ tenant, message: 'msg-compose-draft', phone: { width: 320, height: 568 } });
+  await participant(session.pane, 'To: Ana Souza').getByRole('switch', { name: 'Save to record when sent: Ana Souza' }).waitFor();
+  await session.pane.getByRole('switch', { name: 'Save emails to known clients when sent' }).waitFor();
+  expect(await smallTouchTargets(session.paneFrame())).toEqual([]);
+  expect(await fitsWidth(session.paneFrame())).toBe(true);
+  await session.screenshot('15-save-on-send-phone');
+  await session.close();
+});

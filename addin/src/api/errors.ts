@@ -1,3 +1,5 @@
+import type { ProblemCode } from './types';
+
 /** The problem details body the service sends (RFC 9457) plus its known extensions. */
 export interface Problem {
   type?: string;
@@ -15,14 +17,18 @@ export interface Problem {
 }
 
 /** Codes the pane produces itself, for failures that never reached the service. */
-export type LocalErrorCode = 'network' | 'sign-in-failed' | 'unexpected-response';
+export const localErrorCodes = ['network', 'sign-in-failed', 'unexpected-response'] as const;
+export type LocalErrorCode = (typeof localErrorCodes)[number];
+
+/** A failure's code: one the service sends (its registry, through the generated types) or one of the pane's own. */
+export type ErrorCode = ProblemCode | LocalErrorCode;
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly problem: Problem;
 
-  constructor(status: number, code: string, problem: Problem = {}) {
+  constructor(status: number, code: ErrorCode, problem: Problem = {}) {
     super(problem.title ?? code);
     this.name = 'ApiError';
     this.status = status;
@@ -44,7 +50,7 @@ export function notSentIntakeId(error: unknown): string | null {
   return isApiError(error) && typeof error.problem.intakeId === 'string' ? error.problem.intakeId : null;
 }
 
-const fallbackCodeFor = (status: number): string => {
+const fallbackCodeFor = (status: number): ErrorCode => {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
@@ -67,6 +73,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       // A broken error body still yields an error with the status-based code.
     }
   }
-  const code = typeof problem.code === 'string' && problem.code ? problem.code : fallbackCodeFor(response.status);
+  // A code this pane does not know yet (a newer service) still travels as is: errorMessageKey falls back by status.
+  const code = typeof problem.code === 'string' && problem.code ? (problem.code as ErrorCode) : fallbackCodeFor(response.status);
   return new ApiError(response.status, code, problem);
 }

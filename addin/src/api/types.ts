@@ -1,328 +1,88 @@
-export type ClientStatus = 'active' | 'inactive';
-export type FieldType = 'text' | 'email' | 'phone' | 'date' | 'number';
+/**
+ * The service's contract, by the names the pane uses: every shape comes from the generated
+ * `generated/openapi.ts` (npm run api:types, from docs/openapi.json), none is written here.
+ */
+import type { components } from './generated/openapi';
 
-export interface LookupMatch {
-  clientId: string;
-  displayName: string;
-  /** "primary" or the label of the email-type custom field holding the address. */
-  matchedAs: string;
-}
+type Schemas = components['schemas'];
 
-export interface LookupResult {
-  address: string;
-  valid: boolean;
-  matches: LookupMatch[];
-}
+/**
+ * A request body as the service binds it: a property it reads as null (or false) when absent may be
+ * left out. The service's own rules say which are required (validation-failed otherwise).
+ */
+type Body<T> = {
+  [K in keyof T as null extends T[K] ? K : T[K] extends boolean ? K : never]?: T[K];
+} & {
+  [K in keyof T as null extends T[K] ? never : T[K] extends boolean ? never : K]: T[K];
+};
 
-export interface LookupResponse {
-  results: LookupResult[];
-}
+export type ClientStatus = Schemas['ClientStatus'];
+export type FieldType = Schemas['FieldType'];
 
-export type SuggestionReason = 'sameName' | 'sameNameReversed' | 'seenName' | 'sameDomain';
+export type LookupMatch = Schemas['LookupMatch'];
+export type LookupResult = Schemas['LookupResult'];
+export type LookupResponse = Schemas['LookupResponse'];
 
-export interface Suggestion {
-  clientId: string;
-  displayName: string;
-  reason: SuggestionReason;
-  /** The shared domain, for sameDomain. */
-  domain: string | null;
-  /** How one click links the address: primary when the client has none. */
-  linkAs: 'primary' | 'secondary';
-}
-
+export type Suggestion = Schemas['Suggestion'];
+export type SuggestionReason = Suggestion['reason'];
+export type SuggestionsResult = Schemas['SuggestionsResult'];
 /** What the service knows of a participant beyond the lookup: who it is not, and who it may be. */
-export type ParticipantClass = 'client' | 'unknown' | 'colleague' | 'notTracked' | 'invalid';
+export type ParticipantClass = SuggestionsResult['status'];
+export type SuggestionsResponse = Schemas['SuggestionsResponse'];
 
-export interface SuggestionsResult {
-  address: string | null;
-  status: ParticipantClass;
-  suggestions: Suggestion[];
-}
+export type ClientEmail = Schemas['ClientEmailDto'];
+export type ClientFieldValue = Schemas['ClientFieldDto'];
+export type ClientRecord = Schemas['ClientRecord'];
+export type ClientSummary = Schemas['ClientSummary'];
+export type ClientPage = Schemas['ClientPage'];
 
-export interface SuggestionsResponse {
-  results: SuggestionsResult[];
-}
-
-export interface ClientEmail {
-  address: string;
-  kind: 'primary' | 'field';
-  fieldId: string | null;
-  label: string | null;
-}
-
-export interface ClientFieldValue {
-  fieldId: string;
-  label: string;
-  type: FieldType;
-  value: string | number | null;
-}
-
-export interface ClientRecord {
-  id: string;
-  firstName: string;
-  lastName: string | null;
-  preferredName: string | null;
-  displayName: string;
-  dateOfBirth: string | null;
-  phone: string | null;
-  email: string | null;
-  status: ClientStatus;
-  emails: ClientEmail[];
-  fields: ClientFieldValue[];
-  version: string;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string;
-  updatedBy: string | null;
-  /** Display names of those users, when the service knows them. */
-  createdByName?: string | null;
-  updatedByName?: string | null;
-}
-
-export interface ClientSummary {
-  id: string;
-  firstName: string;
-  lastName: string | null;
-  preferredName: string | null;
-  displayName: string;
-  email: string | null;
-  status: ClientStatus;
-}
-
-export interface ClientPage {
-  items: ClientSummary[];
-  nextCursor: string | null;
-}
-
-export interface CreateClientBody {
-  firstName: string;
-  lastName?: string | null;
-  preferredName?: string | null;
-  dateOfBirth?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  status?: ClientStatus;
-  allowSharedEmail?: boolean;
-}
-
+export type CreateClientBody = Body<Schemas['CreateClientRequest']>;
 export type UpdateClientBody = Partial<Omit<CreateClientBody, 'allowSharedEmail'>>;
+export type LinkEmailBody = Body<Schemas['LinkEmailRequest']>;
 
-export interface LinkEmailBody {
-  address: string;
-  as: 'primary' | 'secondary';
-  label?: string;
-  allowSharedEmail?: boolean;
-  replacePrimary?: boolean;
-  keepPreviousAsSecondary?: boolean;
-}
+export type FieldDefinition = Schemas['FieldDto'];
+export type Me = Schemas['MeResponse'];
+export type AuthConfig = Schemas['AuthConfigResponse'];
+export type DevToken = Schemas['DevelopmentTokenResponse'];
 
-export interface FieldDefinition {
-  id: string;
-  label: string;
-  type: FieldType;
-}
+export type EmailPerson = Schemas['EmailParticipant'];
 
-export interface Me {
-  workspace: { id: string; tenantId: string };
-  user: { id: string; name: string | null; email: string | null };
-}
+export type HistoryItem = Schemas['HistoryItem'];
+export type HistoryKind = HistoryItem['kind'];
+export type HistoryEvent = Schemas['HistoryEvent'];
+export type HistoryEventType = HistoryEvent['type'];
+export type HistoryAttachment = Schemas['HistoryAttachment'];
+export type AttachmentSkipReason = NonNullable<HistoryAttachment['skipReason']>;
+export type MailboxSource = Schemas['HistorySources']['mailbox'];
+export type MailboxChallenge = Schemas['MailboxChallengeDto'];
+export type HistoryPage = Schemas['HistoryPage'];
 
-export interface AuthConfig {
-  mode: 'development' | 'entra';
-  clientId: string | null;
-  scope: string | null;
-}
+export type SaveEmailBody = Body<Schemas['SaveEmailRequest']>;
+export type SavedEmail = Schemas['SavedEmailDto'];
 
-export interface DevToken {
-  accessToken: string;
-  expiresAt: string;
-}
-
-export interface EmailPerson {
-  name?: string | null;
-  address: string;
-}
-
-export type HistoryKind = 'mailbox-email' | 'saved-email' | 'event';
-export type HistoryEventType =
-  | 'created'
-  | 'detailsUpdated'
-  | 'addressLinked'
-  | 'addressUnlinked'
-  | 'fieldAdded'
-  | 'fieldChanged'
-  | 'fieldCleared'
-  | 'intakeSent'
-  | 'intakeOpened'
-  | 'intakeCompleted'
-  | 'intakeRevoked';
-
-export interface HistoryEvent {
-  type: HistoryEventType;
-  actorId: string;
-  address: string | null;
-  as: string | null;
-  label: string | null;
-  properties: string[] | null;
-}
-
-export interface HistoryItem {
-  id: string;
-  kind: HistoryKind;
-  source: string;
-  occurredAt: string;
-  subject: string | null;
-  from: EmailPerson | null;
-  to: EmailPerson[];
-  cc: EmailPerson[];
-  preview: string | null;
-  internetMessageId: string | null;
-  itemId: string | null;
-  webLink: string | null;
-  inMailbox: boolean;
-  savedBy: string | null;
-  savedEmailId: string | null;
-  event: HistoryEvent | null;
-  /** The team member who saved the email or made the change; null for mailbox emails and the client's own steps. */
-  actorName?: string | null;
-  /** A saved email's attachments: stored (downloadable) or skipped with the reason. */
-  attachments?: HistoryAttachment[] | null;
-}
-
-export type AttachmentSkipReason = 'file-too-large' | 'email-too-large' | 'not-a-file';
-
-export interface HistoryAttachment {
-  id: string;
-  /** The sender's file name, cleaned by the service; shown as text only. */
-  name: string;
-  size: number;
-  skipReason: AttachmentSkipReason | null;
-}
-
-export type MailboxSource = 'ok' | 'unavailable' | 'consent-required' | 'not-connected';
-
-export interface MailboxChallenge {
-  scopes: string[];
-  claims: string | null;
-}
-
-export interface HistoryPage {
-  items: HistoryItem[];
-  nextCursor: string | null;
-  sources: { mailbox: MailboxSource };
-  mailboxChallenge: MailboxChallenge | null;
-}
-
-export interface SaveEmailBody {
-  internetMessageId: string;
-  itemId?: string | null;
-  subject?: string | null;
-  from: EmailPerson;
-  to?: EmailPerson[];
-  cc?: EmailPerson[];
-  sentAt: string;
-  preview?: string | null;
-  conversationId?: string | null;
-}
-
-export interface SavedEmail {
-  id: string;
-  clientId: string;
-  internetMessageId: string;
-  subject: string;
-  sentAt: string;
-  savedAt: string;
-  savedBy: string;
-  attachments?: HistoryAttachment[] | null;
-}
-
-export type IntakeQuestionType = 'shortText' | 'longText' | 'date' | 'number' | 'singleChoice' | 'multipleChoice' | 'yesNo' | 'consent';
-
-export interface IntakeTemplate {
-  id: string;
-  name: string;
-  emailSubject: string;
-  emailMessage: string;
-  language: string;
-  version: string;
-  updatedAt: string;
-}
-
+export type IntakeQuestionType = Schemas['QuestionType'];
+export type IntakeTemplate = Schemas['IntakeTemplateDto'];
+export type Intake = Schemas['IntakeDto'];
 /**
  * `sending`: the link is committed and its email is on its way; `notSent`: the email failed, or the send
  * was still pending two minutes after it began (the service stopped in between).
  */
-export type IntakeStatus = 'sending' | 'notSent' | 'sent' | 'opened' | 'completed' | 'revoked' | 'expired';
-
+export type IntakeStatus = Intake['status'];
 /** How the link reached the client; `manual`: no email, the practitioner was shown the link to pass on. */
-export type IntakeDelivery = 'pending' | 'sent' | 'failed' | 'manual';
-
+export type IntakeDelivery = Intake['delivery'];
 /** Why a send failed: the problem code the send answered with. */
-export type IntakeDeliveryProblem = 'mail-consent-required' | 'mail-unavailable';
+export type IntakeDeliveryProblem = NonNullable<Intake['deliveryProblem']>;
+export type IntakeAnswer = Schemas['IntakeAnswerDto'];
 
-export interface IntakeAnswer {
-  questionId: string;
-  section: string;
-  question: string;
-  type: IntakeQuestionType;
-  values: string[];
-}
-
-export interface Intake {
-  id: string;
-  clientId: string;
-  templateId: string;
-  templateName: string;
-  status: IntakeStatus;
-  language: string;
-  sentTo: string;
-  sentAt: string;
-  expiresAt: string;
-  openedAt: string | null;
-  completedAt: string | null;
-  revokedAt: string | null;
-  timesSent: number;
-  answers: IntakeAnswer[] | null;
-  delivery: IntakeDelivery;
-  /** Set when `delivery` is `failed`. */
-  deliveryProblem: IntakeDeliveryProblem | null;
-  /** The link itself, only in the answer to sending or resending with manual delivery (the service keeps only its hash). */
-  link: string | null;
-}
+/** Every problem `code` the service can send (its ProblemCodes registry). */
+export type ProblemCode = Schemas['ProblemDetails']['code'];
 
 /** Save on send: one send's chosen clients, each pending, saved, expired or skipped (with the problem code). */
-export interface SendSave {
-  key: string;
-  clients: { clientId: string; state: 'pending' | 'saved' | 'expired' | 'skipped'; savedEmailId: string | null; reason: string | null }[];
-}
-
-export interface ResolvedSave {
-  key: string;
-  clientId: string;
-  savedEmailId: string | null;
-  subject: string | null;
-  reason: string | null;
-  createdAt: string;
-}
-
+export type SendSave = Schemas['SendSaveDto'];
+export type ResolvedSave = Schemas['ResolvedSave'];
 /** `mailbox`: ok, unavailable (Sent Items could not be read: pending saves wait for the next resolve) or not-connected. */
-export interface SendSaveResolution {
-  saved: ResolvedSave[];
-  skipped: ResolvedSave[];
-  expired: ResolvedSave[];
-  pending: number;
-  mailbox: 'ok' | 'unavailable' | 'not-connected';
-}
-
-export interface SaveSettings {
-  saveToKnownClientsWhenSent: boolean;
-  /** Later emails of a conversation already saved to a record are saved there when the pane opens them. */
-  saveConversationsAutomatically: boolean;
-}
+export type SendSaveResolution = Schemas['ResolveResult'];
+export type SaveSettings = Schemas['SaveSettingsDto'];
 
 /** A client whose record holds an email of the open email's conversation; `messageSaved`: the open email is too. */
-export interface ConversationClient {
-  clientId: string;
-  name: string;
-  messageSaved: boolean;
-}
+export type ConversationClient = Schemas['ConversationClient'];

@@ -19,18 +19,23 @@ import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
 import { useConversation } from './useConversation';
+import { useSelectedItems } from './useSelectedItems';
+import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
 const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').then((m) => ({ default: m.LinkClientDialog })));
 const loadIntakeDialog = () => import('../components/IntakeDialog');
 const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
-const RecordContainer = lazy(() => import('./RecordContainer').then((m) => ({ default: m.RecordContainer })));
+const loadRecordChunk = () => import('./RecordContainer');
+const RecordContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.RecordContainer })));
+// Several messages selected at once: the multi-save part (and its words) comes only then, in the record's chunk.
+const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.MultiSaveContainer })));
 // Save on send: only in compose mode, and its report only when the pane's resolve has news (both in the record's chunk: see RecordContainer.tsx).
-const SaveOnSend = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SaveOnSend })));
+const SaveOnSend = lazy(() => loadRecordChunk().then((m) => ({ default: m.SaveOnSend })));
+const SendSaveReport = lazy(() => loadRecordChunk().then((m) => ({ default: m.SendSaveReport })));
 // Only for an email of a conversation already saved to a record (in the record's chunk too: a chunk of its own split the entry).
-const ConversationBanner = lazy(() => import('./RecordContainer').then((m) => ({ default: m.ConversationBanner })));
-const SendSaveReport = lazy(() => import('./RecordContainer').then((m) => ({ default: m.SendSaveReport })));
+const ConversationBanner = lazy(() => loadRecordChunk().then((m) => ({ default: m.ConversationBanner })));
 
 /** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
 export const resolveSendsEveryMs = 2 * 60_000;
@@ -88,6 +93,8 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   const participants = useParticipants(office, api);
   // History and saving read the mailbox the item is in (a shared or delegate one included).
   const mailbox = useMailboxOwner(office);
+  const workspace = useWorkspaceAccount(office);
+  const selected = useSelectedItems(office);
   const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
   const saving = useSaveToRecord(office, mailboxApi);
   const [view, setView] = useState<View>({ kind: 'participants' });
@@ -125,7 +132,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   }, [api, peopleShown, itemSerial]);
   const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
   const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
-  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved').length;
+  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
   useEffect(() => {
     if (savedCount > 0) announce(translator.t('save.saved'));
   }, [savedCount, announce, translator]);
@@ -230,6 +237,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         <PaneHeader
           onBack={view.kind === 'record' ? backToParticipants : undefined}
           rowsOfferNewClient={rowsOfferNewClient}
+          workspace={workspace}
           onNewClient={() => {
             void loadIntakeDialog();
             openDialog({ kind: 'newClient' });
@@ -241,9 +249,20 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
             <SendSaveReport result={sendReport} onDismiss={() => setSendReport(null)} />
           </Suspense>
         )}
-        {view.kind === 'participants' && conversation && (
+        {view.kind === 'participants' && conversation && selected.length <= 1 && (
           <Suspense fallback={null}>
             <ConversationBanner key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
+          </Suspense>
+        )}
+        {selected.length > 1 && (
+          <Suspense fallback={null}>
+            <MultiSaveContainer
+              office={office}
+              api={mailboxApi}
+              items={selected}
+              ownAddresses={[office.userEmail(), mailbox.owner?.kind === 'shared' ? mailbox.owner.address : null]}
+              onSaved={saving.markSaved}
+            />
           </Suspense>
         )}
         <main>

@@ -1,15 +1,34 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { EmailPerson, SaveEmailBody } from '../api/types';
-import { OfficeCallError, type OfficeGateway } from '../office/office';
+import { OfficeCallError, type MessageDetails, type OfficeGateway } from '../office/office';
 import type { EmailParticipant } from '../office/participants';
 
-export type SaveState = { kind: 'saving' } | { kind: 'saved'; internetMessageId: string } | { kind: 'failed'; error: unknown };
+export type SaveState =
+  | { kind: 'saving' }
+  /** `quiet`: saved by the several-at-once panel, which says so itself (the pane does not announce it again). */
+  | { kind: 'saved'; internetMessageId: string; quiet?: boolean }
+  | { kind: 'failed'; error: unknown };
 
 // The service refuses a whole save for one unparseable recipient (an X.500 or list address): leave those out.
 const plausibleAddress = (address: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address);
 const toPerson = (p: EmailParticipant): EmailPerson => ({ name: p.displayName || null, address: p.emailAddress });
 const people = (list: EmailParticipant[]) => list.filter((p) => plausibleAddress(p.emailAddress)).map(toPerson);
+
+/** What the save-to-record endpoint receives for a message read from Office: metadata and a short preview. */
+export function saveBodyOf(message: MessageDetails & { from: EmailParticipant }): SaveEmailBody {
+  return {
+    internetMessageId: message.internetMessageId,
+    itemId: message.itemId,
+    conversationId: message.conversationId,
+    subject: message.subject,
+    from: toPerson(message.from),
+    to: people(message.to),
+    cc: people(message.cc),
+    sentAt: message.sentAt,
+    preview: message.preview,
+  };
+}
 
 /**
  * "Save to record" for the open message, one state per client. Only metadata and a short preview
@@ -22,16 +41,37 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     return !!item && office.isReadMode(item);
   });
   const generation = useRef(0);
+  // Messages saved several at once, by Message-ID → client ids: when one of them is (or becomes) the open
+  // message, its rows say "Saved" rather than offering a save that was already made.
+  const savedElsewhere = useRef(new Map<string, Set<string>>());
+  const statesFor = useCallback(() => {
+    const item = office.currentItem();
+    const messageId = item && office.isReadMode(item) ? office.messageId(item) : null;
+    const clients = messageId ? savedElsewhere.current.get(messageId) : undefined;
+    return Object.fromEntries([...(clients ?? [])].map((clientId) => [clientId, { kind: 'saved', internetMessageId: messageId!, quiet: true } as SaveState]));
+  }, [office]);
 
   useEffect(
     () =>
       office.onItemChanged(() => {
         generation.current++;
-        setStates({});
+        setStates(statesFor());
         const item = office.currentItem();
         setCanSave(!!item && office.isReadMode(item));
       }),
-    [office],
+    [office, statesFor],
+  );
+
+  /** Several messages were saved at once: these clients now have this message on their records. */
+  const markSaved = useCallback(
+    (internetMessageId: string, clientIds: readonly string[]) => {
+      const clients = savedElsewhere.current.get(internetMessageId) ?? new Set<string>();
+      clientIds.forEach((id) => clients.add(id));
+      savedElsewhere.current.set(internetMessageId, clients);
+      const next = statesFor();
+      setStates((s) => ({ ...s, ...next }));
+    },
+    [statesFor],
   );
 
   const save = useCallback(
@@ -45,18 +85,7 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
         const item = office.currentItem();
         const message = item ? await office.readMessage(item) : null;
         if (!message || !message.from) throw new OfficeCallError('The message cannot be saved.');
-        const body: SaveEmailBody = {
-          internetMessageId: message.internetMessageId,
-          itemId: message.itemId,
-          conversationId: message.conversationId,
-          subject: message.subject,
-          from: toPerson(message.from),
-          to: people(message.to),
-          cc: people(message.cc),
-          sentAt: message.sentAt,
-          preview: message.preview,
-        };
-        await api.saveEmail(clientId, body);
+        await api.saveEmail(clientId, saveBodyOf({ ...message, from: message.from }));
         update({ kind: 'saved', internetMessageId: message.internetMessageId });
       } catch (error) {
         update({ kind: 'failed', error });
@@ -85,11 +114,12 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
 
   /** The email was removed from the client's record (from its History): when it is the open one, it can be saved again. */
   const forget = useCallback((clientId: string, internetMessageId: string) => {
+    savedElsewhere.current.get(internetMessageId)?.delete(clientId);
     setStates((s) => {
       const state = s[clientId];
       return state?.kind === 'saved' && state.internetMessageId === internetMessageId ? { ...s, [clientId]: undefined } : s;
     });
   }, []);
 
-  return { canSave, states, save, check, forget };
+  return { canSave, states, save, check, forget, markSaved };
 }

@@ -4,7 +4,18 @@ import { jsonResponse } from '../test/fixtures';
 import { authConfigFromPage, createAuthService } from './authService';
 import { defaultDevTenantId, defaultDevUserId } from './devIdentity';
 
-const office = { userName: () => 'Dr. Lee', userEmail: () => 'lee@example.org' } as unknown as OfficeGateway;
+// Entra mode's sign-in, mocked: each call answers a token named after the login hint it was asked for.
+const acquireNestedAppToken = vi.fn(async (options: { loginHint?: string | null }) => ({
+  accessToken: `naa:${options.loginHint}:${acquireNestedAppToken.mock.calls.length}`,
+  expiresAt: Date.now() + 3_600_000,
+}));
+vi.mock('./nestedAppAuth', () => ({ acquireNestedAppToken, requestConsentInteractively: vi.fn(async () => true) }));
+
+const office = {
+  userName: () => 'Dr. Lee',
+  userEmail: () => 'lee@example.org',
+  account: async () => ({ loginHint: 'lee@example.org', tenantId: null }),
+} as unknown as OfficeGateway;
 
 function devServer(expiresInMs = 3_600_000) {
   let issued = 0;
@@ -55,6 +66,94 @@ describe('auth service in development mode', () => {
 
     await tokens.getToken();
     expect(await tokens.getToken()).toBe('dev-token-2');
+  });
+});
+
+describe('several accounts in one Outlook (development mode)', () => {
+  const tenantA = '11111111-2222-4333-8444-555555555555';
+  const tenantB = '22222222-3333-4444-8555-666666666666';
+  const userB = '33333333-4444-4555-8666-777777777777';
+
+  /** Office showing a mailbox of one account or the other, as the test switches. */
+  function twoAccountOffice() {
+    let current = 'lee@practice-a.example';
+    const gateway = {
+      userName: () => 'Dr. Lee',
+      userEmail: () => current,
+      account: async () => ({ loginHint: current, tenantId: null }),
+    } as unknown as OfficeGateway;
+    return { gateway, show: (address: string) => (current = address) };
+  }
+
+  /** A dev issuer that names each token after the tenant it was issued for, so a cross-use shows. */
+  function issuerByTenant() {
+    const issued: Record<string, number> = {};
+    return vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+      const { tenantId, email } = JSON.parse(String(init!.body)) as { tenantId: string; email: string };
+      issued[tenantId] = (issued[tenantId] ?? 0) + 1;
+      return jsonResponse(200, { accessToken: `${tenantId}/${email}/${issued[tenantId]}`, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    });
+  }
+
+  it('signs each account in to its own tenant and never hands one account the other\'s token, back and forth', async () => {
+    document.head.innerHTML = '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;development&quot;,&quot;clientId&quot;:null,&quot;scope&quot;:null}">';
+    const fetch = issuerByTenant();
+    const { gateway, show } = twoAccountOffice();
+    const tokens = createAuthService({
+      office: gateway,
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      search: `?tenant=${tenantA}&account2=LEE@practice-b.example&tenant2=${tenantB}&user2=${userB}`,
+    });
+
+    const a = await tokens.getToken();
+    show('lee@practice-b.example');
+    const b = await tokens.getToken();
+    show('lee@practice-a.example');
+    const a2 = await tokens.getToken();
+    show('lee@practice-b.example');
+    const b2 = await tokens.getToken();
+
+    expect(a).toBe(`${tenantA}/lee@practice-a.example/1`);
+    expect(b).toBe(`${tenantB}/lee@practice-b.example/1`);
+    // Each account's token is reused for that account only: one sign-in each.
+    expect([a2, b2]).toEqual([a, b]);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(String(fetch.mock.calls[1][1]!.body))).toMatchObject({ tenantId: tenantB, userId: userB, email: 'lee@practice-b.example' });
+    document.head.innerHTML = '';
+  });
+
+  it('a refresh for one account leaves the other account\'s token alone', async () => {
+    document.head.innerHTML = '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;development&quot;,&quot;clientId&quot;:null,&quot;scope&quot;:null}">';
+    const fetch = issuerByTenant();
+    const { gateway, show } = twoAccountOffice();
+    const tokens = createAuthService({ office: gateway, fetch: fetch as unknown as typeof globalThis.fetch, search: `?tenant=${tenantA}&account2=lee@practice-b.example&tenant2=${tenantB}` });
+
+    const a = await tokens.getToken();
+    show('lee@practice-b.example');
+    expect(await tokens.getToken({ forceRefresh: true })).toBe(`${tenantB}/lee@practice-b.example/1`);
+    expect(await tokens.getToken({ forceRefresh: true })).toBe(`${tenantB}/lee@practice-b.example/2`);
+    show('lee@practice-a.example');
+    expect(await tokens.getToken()).toBe(a);
+    document.head.innerHTML = '';
+  });
+});
+
+describe('several accounts in one Outlook (Entra mode)', () => {
+  it('asks nested app authentication for the mailbox\'s account each time, and keeps each account\'s token apart', async () => {
+    document.head.innerHTML = '<meta name="outlookcrm-auth-config" content="{&quot;mode&quot;:&quot;entra&quot;,&quot;clientId&quot;:&quot;abc&quot;,&quot;scope&quot;:&quot;api://abc/access_as_user&quot;}">';
+    let current = 'lee@practice-a.example';
+    const gateway = { userName: () => 'Dr. Lee', userEmail: () => current, account: async () => ({ loginHint: current, tenantId: null }) } as unknown as OfficeGateway;
+    const tokens = createAuthService({ office: gateway, fetch: vi.fn() as unknown as typeof globalThis.fetch, search: '' });
+
+    const a = await tokens.getToken();
+    current = 'lee@practice-b.example';
+    const b = await tokens.getToken();
+    current = 'lee@practice-a.example';
+    const a2 = await tokens.getToken();
+
+    expect([a, b, a2]).toEqual(['naa:lee@practice-a.example:1', 'naa:lee@practice-b.example:2', 'naa:lee@practice-a.example:1']);
+    expect(acquireNestedAppToken.mock.calls.map(([options]) => options.loginHint)).toEqual(['lee@practice-a.example', 'lee@practice-b.example']);
+    document.head.innerHTML = '';
   });
 });
 

@@ -1,6 +1,7 @@
 import { ApiError, errorFromResponse } from '../api/errors';
 import type { TokenProvider } from '../api/client';
 import type { AuthConfig, DevToken, MailboxChallenge } from '../api/types';
+import { accountKey, type MailboxAccount } from '../office/account';
 import type { OfficeGateway } from '../office/office';
 import { devIdentityFrom } from './devIdentity';
 import { TokenCache, type AccessToken } from './tokenCache';
@@ -92,8 +93,8 @@ export function createAuthService({
     return config;
   };
 
-  async function acquireDevToken(): Promise<AccessToken> {
-    const identity = devIdentityFrom(search, { name: office.userName(), email: office.userEmail() });
+  async function acquireDevToken(account: MailboxAccount): Promise<AccessToken> {
+    const identity = devIdentityFrom(search, { name: office.userName(), email: office.userEmail(), loginHint: account.loginHint });
     const token = await fetchJson<DevToken>(fetchImpl, `${baseUrl}/dev/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -102,10 +103,10 @@ export function createAuthService({
     return { accessToken: token.accessToken, expiresAt: Date.parse(token.expiresAt) };
   }
 
-  async function acquireEntraToken(settings: AuthConfig, forceRefresh: boolean): Promise<AccessToken> {
+  async function acquireEntraToken(settings: AuthConfig, account: MailboxAccount, forceRefresh: boolean): Promise<AccessToken> {
     if (!settings.clientId || !settings.scope) throw new ApiError(401, 'sign-in-failed');
     const { acquireNestedAppToken } = await import('./nestedAppAuth');
-    return acquireNestedAppToken({ clientId: settings.clientId, scope: settings.scope, office, forceRefresh });
+    return acquireNestedAppToken({ clientId: settings.clientId, scope: settings.scope, office, forceRefresh, loginHint: account.loginHint });
   }
 
   return {
@@ -113,15 +114,17 @@ export function createAuthService({
       loadConfig().catch(() => undefined);
     },
     async requestConsent(challenge) {
-      const settings = await loadConfig();
+      const [settings, account] = await Promise.all([loadConfig(), office.account()]);
       if (settings.mode !== 'entra' || !settings.clientId) return false;
       const { requestConsentInteractively } = await import('./nestedAppAuth');
-      return requestConsentInteractively({ clientId: settings.clientId, scopes: challenge.scopes, claims: challenge.claims });
+      return requestConsentInteractively({ clientId: settings.clientId, scopes: challenge.scopes, claims: challenge.claims, loginHint: account.loginHint });
     },
     async getToken({ forceRefresh = false } = {}) {
-      const settings = await loadConfig();
+      // The account of the mailbox shown now: with two accounts in one Outlook, each has its own token.
+      const [settings, account] = await Promise.all([loadConfig(), office.account()]);
       return cache.get(
-        () => (settings.mode === 'development' ? acquireDevToken() : acquireEntraToken(settings, forceRefresh)),
+        accountKey(account),
+        () => (settings.mode === 'development' ? acquireDevToken(account) : acquireEntraToken(settings, account, forceRefresh)),
         forceRefresh,
       );
     },

@@ -5,24 +5,35 @@ export interface AccessToken {
 
 const refreshMarginMs = 60_000;
 
-/** Keeps a token in memory only, until about a minute before it expires. */
+interface Entry {
+  token: AccessToken | null;
+  pending: Promise<AccessToken> | null;
+}
+
+/**
+ * Keeps tokens in memory only, one per account (several work accounts in one Outlook), each until about a
+ * minute before it expires. A token is only ever handed out under the key it was acquired for.
+ */
 export class TokenCache {
-  private token: AccessToken | null = null;
-  private pending: Promise<AccessToken> | null = null;
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async get(acquire: () => Promise<AccessToken>, forceRefresh = false): Promise<string> {
-    if (!forceRefresh && this.token && this.token.expiresAt - refreshMarginMs > this.now()) return this.token.accessToken;
-    // Concurrent callers share one acquisition instead of each signing in.
-    this.pending ??= acquire().finally(() => {
-      this.pending = null;
-    });
-    this.token = await this.pending;
-    return this.token.accessToken;
+  async get(account: string, acquire: () => Promise<AccessToken>, forceRefresh = false): Promise<string> {
+    const entry = this.entries.get(account) ?? { token: null, pending: null };
+    this.entries.set(account, entry);
+    const { token } = entry;
+    if (!forceRefresh && token && token.expiresAt - refreshMarginMs > this.now()) return token.accessToken;
+    // Concurrent callers for the same account share one acquisition instead of each signing in.
+    const pending = (entry.pending ??= acquire().finally(() => {
+      if (entry.pending === pending) entry.pending = null;
+    }));
+    const acquired = await pending;
+    entry.token = acquired;
+    return acquired.accessToken;
   }
 
   clear(): void {
-    this.token = null;
+    this.entries.clear();
   }
 }

@@ -25,7 +25,9 @@ async function signIn() {
       sendToDialogParent(JSON.stringify({ accessToken: result.accessToken, expiresAt: result.expiresOn?.getTime() }));
       return;
     }
-    await pca.acquireTokenRedirect({ scopes: [config.scope] });
+    // The pane names the mailbox's account: with several accounts in one Outlook, sign in as that one.
+    const loginHint = new URLSearchParams(location.search).get('loginHint');
+    await pca.acquireTokenRedirect({ scopes: [config.scope], ...(loginHint ? { loginHint } : {}) });
   } catch {
     sendToDialogParent(JSON.stringify({ error: 'sign-in-failed' }));
   }

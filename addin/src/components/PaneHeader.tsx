@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   },
   title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   action: { flexShrink: 0 },
+  // Its own line under the title: with two work accounts in one Outlook, which one the pane signed in as.
+  workspace: { flexBasis: '100%', minWidth: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground3 },
 });
 
 export interface PaneHeaderProps {
@@ -23,9 +25,11 @@ export interface PaneHeaderProps {
   newClientDisabled?: boolean;
   /** Participant rows offer their own New client: the header's then steps back visually. */
   rowsOfferNewClient?: boolean;
+  /** The account whose workspace the pane uses (null while Office has not said). */
+  workspace?: string | null;
 }
 
-export function PaneHeader({ onBack, onNewClient, newClientDisabled, rowsOfferNewClient }: PaneHeaderProps) {
+export function PaneHeader({ onBack, onNewClient, newClientDisabled, rowsOfferNewClient, workspace }: PaneHeaderProps) {
   const { t } = useI18n();
   const styles = useStyles();
   return (
@@ -37,6 +41,11 @@ export function PaneHeader({ onBack, onNewClient, newClientDisabled, rowsOfferNe
       <Button appearance={rowsOfferNewClient ? 'secondary' : 'primary'} size="small" className={styles.action} onClick={onNewClient} disabled={newClientDisabled}>
         {t('header.newClient')}
       </Button>
+      {workspace && (
+        <Text size={200} className={styles.workspace} data-testid="workspace">
+          {t('header.workspace', { name: workspace })}
+        </Text>
+      )}
     </header>
   );
 }

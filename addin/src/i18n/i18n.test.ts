@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ptBR } from './pt-BR';
@@ -29,6 +30,21 @@ describe('message catalogs', () => {
       const portuguese = typeof ptBR[key] === 'string' ? ptBR[key] : Object.values(ptBR[key]).join(' ');
       if (/intake/i.test(english)) expect([key, /admissão/i.test(portuguese)]).toEqual([key, true]);
     }
+  });
+
+  it('every message is used by the pane: by its key, or by a key built from its family (`error.${code}`)', () => {
+    // The pane's own code, not its tests or the catalogs themselves.
+    const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../test/**', '!./en.ts', '!./pt-BR.ts'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    const code = Object.values(sources).join('\n');
+    const families = [...code.matchAll(/`([\w.-]+\.)\$\{/g)].map((m) => m[1]);
+    const unused = Object.keys(en).filter(
+      (key) => !new RegExp(`['"\`]${key.replace(/[.-]/g, '\\$&')}['"\`]`).test(code) && !families.some((family) => key.startsWith(family)),
+    );
+    expect(unused).toEqual([]);
   });
 
   it('no message is empty', () => {

@@ -11,11 +11,14 @@ export function localeFor(displayLanguage: string | null | undefined): Locale {
   return /^pt(-|$)/i.test(displayLanguage ?? '') ? 'pt-BR' : 'en';
 }
 
-export interface Translator {
+/** The pane's words; a part loaded later (several emails at once) has its own keys, see i18n/multiSave. */
+export type Translator = TranslatorOf<MessageKey>;
+
+export interface TranslatorOf<K extends string> {
   locale: Locale;
-  t(key: MessageKey, params?: MessageParams): string;
+  t(key: K, params?: MessageParams): string;
   /** Whether `key` is a message (a problem code the pane has words for, say). */
-  has(key: string): key is MessageKey;
+  has(key: string): key is K;
   /** A calendar date such as a date of birth ("yyyy-MM-dd"), shown without time-zone shifts. */
   formatDate(isoDate: string): string;
   formatDateTime(isoDateTime: string): string;
@@ -29,7 +32,7 @@ const interpolate = (template: string, params: MessageParams = {}) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 /** The catalog is the language's whole: the parity test keeps every language's keys those of `en`. */
-export function createTranslator(locale: Locale, catalog: Catalog): Translator {
+export function createTranslator<K extends string = MessageKey>(locale: Locale, catalog: { readonly [P in K]: Message }): TranslatorOf<K> {
   const plurals = new Intl.PluralRules(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -38,7 +41,7 @@ export function createTranslator(locale: Locale, catalog: Catalog): Translator {
 
   return {
     locale,
-    has: (key): key is MessageKey => Object.hasOwn(catalog, key),
+    has: (key): key is K => Object.hasOwn(catalog, key),
     t(key, params) {
       const message: Message | undefined = catalog[key];
       // The parity test keeps this from happening; a missing message shows its key, never breaks the pane.

@@ -1,4 +1,6 @@
+import { readMailboxAccount, type MailboxAccount } from './account';
 import { cleanParticipants, type EmailParticipant, type ItemParticipants } from './participants';
+import { readSelectedItems, type SelectedItem } from './selectedItems';
 import { readMailboxOwner, sharedAddressOf, type MailboxOwner } from './sharedMailbox';
 
 /**
@@ -60,9 +62,17 @@ export interface OfficeGateway {
   theme(): OfficeThemeInfo;
   userEmail(): string | null;
   userName(): string | null;
+  /** The work account of the mailbox shown: sign-in uses it as login hint and keeps its token apart. */
+  account(): Promise<MailboxAccount>;
   /** Whose mailbox the item is in: the user's own, a shared or delegate mailbox, or unknown (no Mailbox 1.8). */
   mailboxOwner(item: MailItem): Promise<MailboxOwner>;
   openMessage(itemId: string): void;
+  /** The messages selected at once (item multi-select, Mailbox 1.13); [] where Outlook cannot say. */
+  selectedItems(): Promise<SelectedItem[]>;
+  /** SelectedItemsChanged; returns a function that stops the handler from being called. */
+  onSelectionChanged(handler: () => void): () => void;
+  /** Reads one selected message (Mailbox 1.15), loaded only when several are saved at once. */
+  readSelectedMessage(itemId: string): Promise<MessageDetails | null>;
   /** Opens an Office dialog at `url` and resolves with the first message it sends back. */
   openDialog(url: string): Promise<DialogResult>;
 }
@@ -182,10 +192,14 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
   let readyPromise: Promise<void> | null = null;
   const itemHandlers = new Set<() => void>();
   const themeHandlers = new Set<() => void>();
+  const selectionHandlers = new Set<() => void>();
   let itemHandlerRegistered = false;
+  let selectionHandlerRegistered = false;
   let themeHandlerRegistered = false;
 
   const mailbox = () => office.context?.mailbox;
+  // Read once per mailbox address: with several accounts, another mailbox is another account.
+  let accountRead: { address: string | null; account: Promise<MailboxAccount> } | null = null;
 
   const registerOnce = (eventType: Office.EventType, handlers: Set<() => void>) => {
     try {
@@ -256,8 +270,28 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     userName() {
       return mailbox()?.userProfile?.displayName ?? null;
     },
+    account() {
+      const address = this.userEmail();
+      if (accountRead?.address !== address) accountRead = { address, account: readMailboxAccount(office, address) };
+      return accountRead.account;
+    },
     openMessage(itemId) {
       mailbox()?.displayMessageForm(itemId);
+    },
+    selectedItems() {
+      return readSelectedItems(office);
+    },
+    onSelectionChanged(handler) {
+      selectionHandlers.add(handler);
+      const eventType = (office.EventType as { SelectedItemsChanged?: Office.EventType }).SelectedItemsChanged;
+      if (!selectionHandlerRegistered && eventType) {
+        selectionHandlerRegistered = true;
+        registerOnce(eventType, selectionHandlers);
+      }
+      return () => selectionHandlers.delete(handler);
+    },
+    async readSelectedMessage(itemId) {
+      return (await import('./loadSelected')).loadSelectedMessage(office, itemId);
     },
     openDialog(url) {
       return new Promise<DialogResult>((resolve, reject) => {

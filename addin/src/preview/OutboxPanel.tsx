@@ -1,6 +1,6 @@
 import { Button, Caption1, Link, makeStyles, Spinner, Subtitle1, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../i18n/I18nContext';
+import type { PreviewTranslator } from './previewCatalog';
 import type { OutboxMessage } from './previewApi';
 
 const useStyles = makeStyles({
@@ -13,9 +13,17 @@ const useStyles = makeStyles({
 });
 
 /** Development only: the intake emails the service would have sent, so the whole flow can be tried in a browser. */
-export function OutboxPanel({ loadOutbox, onClose }: { loadOutbox: () => Promise<OutboxMessage[]>; onClose: () => void }) {
+export function OutboxPanel({
+  loadOutbox,
+  onClose,
+  translator,
+}: {
+  loadOutbox: () => Promise<OutboxMessage[]>;
+  onClose: () => void;
+  translator: PreviewTranslator;
+}) {
   const styles = useStyles();
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime } = translator;
   const [messages, setMessages] = useState<OutboxMessage[] | null>(null);
   const [failed, setFailed] = useState(false);
 

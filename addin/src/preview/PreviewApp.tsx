@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   FluentProvider,
   makeStyles,
   mergeClasses,
@@ -15,9 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../api/errors';
-import { I18nProvider } from '../i18n/I18nContext';
-import { translatorFor } from '../i18n/bothCatalogs';
-import { localeFor, type Translator } from '../i18n/translator';
+import { localeFor } from '../i18n/translator';
+import { previewTranslator, type PreviewTranslator } from './previewCatalog';
 import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   nav: { width: '300px', flexShrink: 0, overflowY: 'auto', borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   list: { margin: 0, padding: 0, listStyle: 'none' },
+  listRow: { display: 'flex', alignItems: 'center' },
   listItem: {
     display: 'flex',
     flexDirection: 'column',
@@ -74,7 +75,7 @@ type SeedStatus =
   | { kind: 'seeded'; created: number; alreadyThere: number }
   | { kind: 'failed'; code: string };
 
-function seedStatusText(status: SeedStatus, t: Translator['t']): string {
+function seedStatusText(status: SeedStatus, t: PreviewTranslator['t']): string {
   switch (status.kind) {
     case 'idle':
       return '';
@@ -90,14 +91,16 @@ function seedStatusText(status: SeedStatus, t: Translator['t']): string {
 export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: URLSearchParams }) {
   const styles = useStyles();
   const [selected, setSelected] = useState<SampleMessage | null>(host.getItem());
+  const [selectedIds, setSelectedIds] = useState(host.getSelectedIds());
   const [language, setLanguage] = useState(host.displayLanguage);
+  const [account, setAccount] = useState(host.userProfile.emailAddress);
   const [dark, setDark] = useState(host.theme === 'dark');
   const [paneKey, setPaneKey] = useState(0);
   const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
   const [outboxOpen, setOutboxOpen] = useState(false);
   const [sendStatus, setSendStatus] = useState<string | null>(null);
   // The page speaks the language it gives the pane as Office's display language.
-  const translator = useMemo(() => translatorFor(localeFor(language)), [language]);
+  const translator = useMemo(() => previewTranslator(localeFor(language)), [language]);
   const { t } = translator;
   const search = query.toString() ? `?${query.toString()}` : '';
   const preview = useMemo(() => connectPreview(search), [search]);
@@ -108,6 +111,18 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   }, [translator, t]);
 
   useEffect(() => host.subscribe(() => setSelected(host.getItem())), [host]);
+  useEffect(() => {
+    const update = () => setSelectedIds(host.getSelectedIds());
+    const stopSelection = host.subscribeSelection(update);
+    const stopItem = host.subscribe(update);
+    return () => {
+      stopSelection();
+      stopItem();
+    };
+  }, [host]);
+  // A checkbox per message adds it to the selection, as Ctrl-click does in Outlook (item multi-select).
+  const toggleSelected = (id: string, checked: boolean) =>
+    host.selectMany(checked ? [...selectedIds.filter((s) => s !== id), id] : selectedIds.filter((s) => s !== id));
 
   const changeLanguage = (value: string) => {
     host.displayLanguage = value;
@@ -152,7 +167,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   if (query.get('device') === 'phone') return <iframe className={styles.phonePane} title={t('preview.paneFrame')} src={paneUrl(query)} />;
 
   return (
-    <I18nProvider translator={translator}>
+    <>
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={translator.locale}>
         <div className={styles.page}>
           <div className={styles.toolbar} role="toolbar" aria-label={t('preview.settings')}>
@@ -170,6 +185,25 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
                 </option>
               </Select>
             </label>
+            {host.accounts.length > 1 && (
+              <label className={styles.toolbarLabel}>
+                {t('preview.account')}
+                <Select
+                  value={account}
+                  aria-label={t('preview.account')}
+                  onChange={(_, data) => {
+                    setAccount(data.value);
+                    host.switchAccount(data.value);
+                  }}
+                >
+                  {host.accounts.map((a) => (
+                    <option key={a.emailAddress} value={a.emailAddress}>
+                      {a.emailAddress}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+            )}
             <Switch
               checked={dark}
               onChange={(_, data) => changeTheme(data.checked)}
@@ -187,7 +221,15 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
             <nav aria-label={t('preview.messages')} className={styles.nav}>
               <ul className={styles.list}>
                 {[null, ...sampleMessages].map((message) => (
-                  <li key={message?.id ?? 'none'}>
+                  <li key={message?.id ?? 'none'} className={styles.listRow}>
+                    {message && message.mode === 'read' && (
+                      // Labelled by the message itself: this preview-only control adds no words to the pane's catalogs.
+                      <Checkbox
+                        aria-label={message.subject}
+                        checked={selectedIds.includes(message.id)}
+                        onChange={(_, data) => toggleSelected(message.id, !!data.checked)}
+                      />
+                    )}
                     <button
                       type="button"
                       className={mergeClasses(styles.listItem, selected?.id === message?.id && styles.selected)}
@@ -210,7 +252,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
               </ul>
             </nav>
             {outboxOpen ? (
-              <OutboxPanel loadOutbox={preview.outbox} onClose={() => setOutboxOpen(false)} />
+              <OutboxPanel loadOutbox={preview.outbox} onClose={() => setOutboxOpen(false)} translator={translator} />
             ) : (
             <section className={styles.reading} aria-label={t('preview.readingPane')}>
               {selected ? (
@@ -245,6 +287,6 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
           </div>
         </div>
       </FluentProvider>
-    </I18nProvider>
+    </>
   );
 }

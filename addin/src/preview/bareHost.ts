@@ -1,5 +1,5 @@
-import { loadCatalog } from '../i18n/catalogs';
-import { createTranslator, localeFor } from '../i18n/translator';
+import { localeFor } from '../i18n/translator';
+import { previewTranslator } from './previewCatalog';
 import { paneUrl } from './paneUrl';
 import { installPreviewHost } from './previewHost';
 
@@ -17,9 +17,8 @@ document.body.append(pane);
 // The frame's accessible name waits for the pane's own load, so the host adds no work beside it.
 pane.addEventListener(
   'load',
-  async () => {
-    const locale = localeFor(host.displayLanguage);
-    pane.title = createTranslator(locale, await loadCatalog(locale)).t('preview.paneFrame');
+  () => {
+    pane.title = previewTranslator(localeFor(host.displayLanguage)).t('preview.paneFrame');
   },
   { once: true },
 );

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { MailItem, MessageDetails, OfficeGateway } from '../office/office';
 import type { ItemParticipants } from '../office/participants';
+import type { SelectedItem } from '../office/selectedItems';
 import type { MailboxOwner } from '../office/sharedMailbox';
 
 /** An OfficeGateway for component tests: the test sets the current item and fires ItemChanged. */
@@ -9,7 +10,9 @@ export function fakeGateway(
   options: { language?: string; dark?: boolean; message?: Partial<MessageDetails>; compose?: boolean; mailboxOwner?: MailboxOwner } = {},
 ) {
   let current = initial;
+  let selection: SelectedItem[] = [];
   const handlers = new Set<() => void>();
+  const selectionHandlers = new Set<() => void>();
   const gateway: OfficeGateway = {
     ready: async () => undefined,
     currentItem: () => (current ? (current as unknown as MailItem) : null),
@@ -42,12 +45,24 @@ export function fakeGateway(
     theme: () => ({ isDark: !!options.dark }),
     userEmail: () => 'me@example.com',
     userName: () => 'Me',
+    account: async () => ({ loginHint: 'me@example.com', tenantId: null }),
     mailboxOwner: async () => options.mailboxOwner ?? { kind: 'own' },
     openMessage: vi.fn(),
     openDialog: async () => ({ message: '' }),
+    selectedItems: async () => selection,
+    onSelectionChanged(handler) {
+      selectionHandlers.add(handler);
+      return () => selectionHandlers.delete(handler);
+    },
+    readSelectedMessage: vi.fn(async (): Promise<MessageDetails | null> => null),
   };
   return {
     gateway,
+    /** Several messages selected at once (SelectedItemsChanged). */
+    selectMany(items: SelectedItem[]) {
+      selection = items;
+      selectionHandlers.forEach((h) => h());
+    },
     select(item: ItemParticipants | null) {
       current = item;
       handlers.forEach((h) => h());

@@ -35,6 +35,7 @@ export function intakeTemplate(overrides: Partial<IntakeTemplate> = {}): IntakeT
     name: 'New client intake',
     emailSubject: 'Your intake form',
     emailMessage: 'Hello {firstName},\n\nPlease fill in this short form.',
+    form: { sections: [] },
     language: 'en',
     version: '1',
     updatedAt: '2025-01-01T00:00:00Z',

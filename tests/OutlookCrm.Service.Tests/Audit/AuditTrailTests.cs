@@ -171,6 +171,10 @@ public class AuditTrailTests(ServiceFactory factory) : IClassFixture<ServiceFact
         var future = await Json.ReadAsync(await admin.Http.GetAsync($"/api/audit?from={DateTime.UtcNow.AddHours(1):O}"), 200);
         Assert.Empty(future["items"]!.AsArray());
         await Json.ProblemAsync(await admin.Http.GetAsync("/api/audit?cursor=abc"), 400, "invalid-cursor");
+        // Sealed and bound to the question: a cursor of another filter, or of another workspace, is refused.
+        await Json.ProblemAsync(await admin.Http.GetAsync($"/api/audit?action=client.read&limit=2&cursor={first.Str("nextCursor")}"), 400, "invalid-cursor");
+        var otherAdmin = await factory.SignInAsync();
+        await Json.ProblemAsync(await otherAdmin.Http.GetAsync($"/api/audit?action=client.create&limit=2&cursor={first.Str("nextCursor")}"), 400, "invalid-cursor");
         await Json.ProblemAsync(await admin.Http.GetAsync("/api/audit?limit=0"), 400, "validation-failed");
     }
 

@@ -57,6 +57,19 @@ public class UpdateClientTests(ServiceFactory factory) : IClassFixture<ServiceFa
     }
 
     [Fact]
+    public async Task Patch_accepts_an_if_match_list_or_star_never_a_weak_tag()
+    {
+        var session = await factory.SignInAsync();
+        var created = await session.CreateClientAsync("Lia", "Mota");
+        var current = created.Str("version");
+        var listed = await Json.ReadAsync(await Patch(session, created.Id(), """{"lastName":"Mota Reis"}""", $"\"999\", {current}"), 200);
+        await Json.ProblemAsync(await Patch(session, created.Id(), """{"lastName":"Weak"}""", "W/" + listed.Str("version")), 412, "version-mismatch");
+        await Json.ReadAsync(await Patch(session, created.Id(), """{"lastName":"Star"}""", "*"), 200);
+        await Json.ProblemAsync(await Patch(session, created.Id(), """{"lastName":"X"}""", "not-a-tag"), 400, "validation-failed");
+        Assert.Equal("Star", (await session.GetClientAsync(created.Id())).Str("lastName"));
+    }
+
+    [Fact]
     public async Task Other_writes_change_the_version_too()
     {
         var session = await factory.SignInAsync();

@@ -71,6 +71,18 @@ public class IntakeTemplateTests(ServiceFactory factory) : IClassFixture<Service
         var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/intake/templates/{created.Str("id")}") { Content = System.Net.Http.Json.JsonContent.Create(Template("Lost")) };
         stale.Headers.TryAddWithoutValidation("If-Match", created.Str("version"));
         await Json.ProblemAsync(await admin.Http.SendAsync(stale), 412, "version-mismatch");
+
+        // The same strict check as every conditional write: a weak tag never matches, a list or "*" may.
+        var weak = new HttpRequestMessage(HttpMethod.Put, $"/api/intake/templates/{created.Str("id")}") { Content = System.Net.Http.Json.JsonContent.Create(Template("Weak")) };
+        weak.Headers.TryAddWithoutValidation("If-Match", "W/" + updated.Str("version"));
+        await Json.ProblemAsync(await admin.Http.SendAsync(weak), 412, "version-mismatch");
+        var listed = new HttpRequestMessage(HttpMethod.Put, $"/api/intake/templates/{created.Str("id")}") { Content = System.Net.Http.Json.JsonContent.Create(Template("Listed")) };
+        listed.Headers.TryAddWithoutValidation("If-Match", $"\"999\", {updated.Str("version")}");
+        var afterList = await Json.ReadAsync(await admin.Http.SendAsync(listed), 200);
+        var star = new HttpRequestMessage(HttpMethod.Put, $"/api/intake/templates/{created.Str("id")}") { Content = System.Net.Http.Json.JsonContent.Create(Template("Star")) };
+        star.Headers.TryAddWithoutValidation("If-Match", "*");
+        Assert.Equal("Star", (await Json.ReadAsync(await admin.Http.SendAsync(star), 200)).Str("name"));
+        Assert.NotEqual(updated.Str("version"), afterList.Str("version"));
     }
 
     [Fact]

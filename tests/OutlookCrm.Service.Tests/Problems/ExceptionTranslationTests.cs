@@ -20,7 +20,7 @@ public class ExceptionTranslationTests
         { new InvalidOperationException("pool", DatabaseDown()), 503, "unavailable" },
         { new DbUpdateConcurrencyException("stale"), 412, "version-mismatch" },
         { new OperationCanceledException(), 499, "cancelled" },
-        { new InvalidOperationException("a bug"), 500, "internal-error" },
+        { new InvalidOperationException("a bug"), 500, "server-error" },
     };
 
     [Theory]

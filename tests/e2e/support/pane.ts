@@ -39,6 +39,16 @@ export interface PreviewOptions {
   mailboxVersion?: string;
   /** A phone: the pane fills a viewport of this size, with touch (hasTouch, isMobile) as Outlook on iOS and Android. */
   phone?: { width: number; height: number };
+  /**
+   * A second work account in the same Outlook (another practice): its address, and the tenant and user the
+   * development broker signs it in to. `startIn: 'account2'` opens that account's mailbox first.
+   */
+  account2?: { address: string; tenant: string; user?: string };
+  startIn?: 'account2';
+  /** Several messages selected at once (item multi-select, Mailbox 1.13), by sample message id. */
+  selected?: string[];
+  /** Called with the browser context before the preview loads, e.g. to record every call the pane makes. */
+  beforeOpen?: (context: BrowserContext) => void;
   /** Wait for the participants list (default) or return as soon as the pane frame is there. */
   waitFor?: 'participants' | 'frame';
 }
@@ -54,6 +64,10 @@ export interface PaneSession {
   paneFrame(): Frame;
   /** Selects a message in the preview, as clicking it in the message list does. */
   select(messageId: string | null): Promise<void>;
+  /** Shows the mailbox of another account in this Outlook, as clicking a message in its folders does. */
+  switchAccount(address: string): Promise<void>;
+  /** Selects several messages at once (item multi-select), as Ctrl-clicking them in the message list does. */
+  selectMany(messageIds: string[]): Promise<void>;
   /** Lets the compose reads held by holdReads answer. */
   releaseReads(): Promise<void>;
   /** Screenshot of the 340 px pane next to the preview's reading pane (on a phone: the screen). */
@@ -115,6 +129,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   await context.addInitScript(recordParticipants);
   // The pane answers in well under a second on localhost: fail fast rather than at the 30 s default.
   context.setDefaultTimeout(10_000);
+  options.beforeOpen?.(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -130,6 +145,13 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
   if (options.holdReads) query.set('holdReads', '1');
   if (options.mailboxVersion) query.set('mailboxVersion', options.mailboxVersion);
   if (options.phone) query.set('device', 'phone');
+  if (options.account2) {
+    query.set('account2', options.account2.address);
+    query.set('tenant2', options.account2.tenant);
+    if (options.account2.user) query.set('user2', options.account2.user);
+  }
+  if (options.startIn) query.set('startIn', options.startIn);
+  if (options.selected) query.set('selected', options.selected.join(','));
   await page.goto(`/preview.html?${query}`);
 
   const pane = page.frameLocator(paneIframe);
@@ -153,6 +175,12 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
     paneFrame,
     async select(messageId) {
       await page.evaluate((id) => window.outlookPreview.select(id), messageId);
+    },
+    async switchAccount(address) {
+      await page.evaluate((a) => window.outlookPreview.switchAccount(a), address);
+    },
+    async selectMany(messageIds) {
+      await page.evaluate((ids) => window.outlookPreview.selectMany(ids), messageIds);
     },
     async releaseReads() {
       await page.evaluate(() => window.outlookPreview.releaseReads());
@@ -187,7 +215,7 @@ export async function openPane(browser: Browser, baseUrl: string, options: Previ
 
 declare global {
   interface Window {
-    outlookPreview: { select(id: string | null): void; releaseReads(): void };
+    outlookPreview: { select(id: string | null): void; releaseReads(): void; switchAccount(address: string): void; selectMany(ids: string[]): void };
   }
 }
 

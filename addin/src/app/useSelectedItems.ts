@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { OfficeGateway } from '../office/office';
+import type { SelectedItem } from '../office/selectedItems';
+
+const none: SelectedItem[] = [];
+
+/** The messages selected at once, read again on SelectedItemsChanged (and ItemChanged, which can come alone). */
+export function useSelectedItems(office: OfficeGateway): SelectedItem[] {
+  const [items, setItems] = useState(none);
+  useEffect(() => {
+    let serial = 0;
+    const read = () => {
+      const current = ++serial;
+      void office.selectedItems().then((answer) => current === serial && setItems((previous) => (sameItems(previous, answer) ? previous : answer)));
+    };
+    read();
+    const stopSelection = office.onSelectionChanged(read);
+    const stopItem = office.onItemChanged(read);
+    return () => {
+      serial = -1;
+      stopSelection();
+      stopItem();
+    };
+  }, [office]);
+  return items;
+}
+
+const sameItems = (a: SelectedItem[], b: SelectedItem[]) => a.length === b.length && a.every((item, i) => item.itemId === b[i].itemId);

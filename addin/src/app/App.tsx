@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
+import type { ClientRecord, LinkEmailBody, LookupMatch, MailboxChallenge, SendSaveResolution, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
 import { inMailboxOf } from '../api/mailboxScope';
 import { MailboxNotice } from '../components/MailboxNotice';
@@ -30,6 +30,12 @@ const loadRecordChunk = () => import('./RecordContainer');
 const RecordContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.RecordContainer })));
 // Several messages selected at once: the multi-save part (and its words) comes only then, in the record's chunk.
 const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.MultiSaveContainer })));
+// Save on send: only in compose mode, and its report only when the pane's resolve has news (both in the record's chunk: see RecordContainer.tsx).
+const SaveOnSend = lazy(() => loadRecordChunk().then((m) => ({ default: m.SaveOnSend })));
+const SendSaveReport = lazy(() => loadRecordChunk().then((m) => ({ default: m.SendSaveReport })));
+
+/** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
+export const resolveSendsEveryMs = 2 * 60_000;
 
 const useStyles = makeStyles({
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
@@ -100,6 +106,26 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
+  // Save on send: the emails sent since the pane last looked are saved now where Outlook had no send event
+  // (or the event could not reach us); what was saved, expired or skipped is reported. After the first
+  // people are shown (never before the lookup, never without an item), and again on a later item once
+  // `resolveSendsEveryMs` has passed: a pinned pane stays open for hours.
+  const [sendReport, setSendReport] = useState<SendSaveResolution | null>(null);
+  const lastResolve = useRef<number | null>(null);
+  const peopleShown = participants.state.kind === 'ready';
+  // Another item is another draft: save on send starts over (its send key is that draft's).
+  const [itemSerial, setItemSerial] = useState(0);
+  useEffect(() => {
+    if (!peopleShown) return;
+    if (lastResolve.current !== null && Date.now() - lastResolve.current < resolveSendsEveryMs) return;
+    lastResolve.current = Date.now();
+    api.resolveSendSaves().then(
+      (result) => void ((result.saved.length || result.expired.length || result.skipped.length) && setSendReport(result)),
+      () => undefined,
+    );
+  }, [api, peopleShown, itemSerial]);
+  const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
+  const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
   const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
   useEffect(() => {
     if (savedCount > 0) announce(translator.t('save.saved'));
@@ -112,6 +138,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         setView({ kind: 'participants' });
         closeDialog();
         closeIntake();
+        setItemSerial((n) => n + 1);
       }),
     [office, closeDialog, closeIntake],
   );
@@ -188,6 +215,14 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
   const saveToRecord = { canSave: saving.canSave, states: saving.states, onSave: (clientId: string) => void saving.save(clientId) };
+  const composing = !saving.canSave && participants.state.kind === 'ready' && office.currentItem() !== null;
+  const knownClients = useMemo(
+    () =>
+      participantList.flatMap((p) => (p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [])).filter(
+        (match, index, all) => all.findIndex((m) => m.clientId === match.clientId) === index,
+      ),
+    [participantList],
+  );
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
@@ -203,6 +238,11 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
           }}
         />
         <MailboxNotice owner={mailbox.owner} />
+        {sendReport && (
+          <Suspense fallback={null}>
+            <SendSaveReport result={sendReport} onDismiss={() => setSendReport(null)} />
+          </Suspense>
+        )}
         {selected.length > 1 && (
           <Suspense fallback={null}>
             <MultiSaveContainer
@@ -227,6 +267,14 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
               onLinkSuggestion={async (p, suggestion) => void (await linkSuggested(suggestion, p.emailAddress))}
               saveToRecord={saveToRecord}
+              sendSaveFor={composing ? sendSaveFor : undefined}
+              footer={
+                composing && (
+                  <Suspense fallback={null}>
+                    <SaveOnSend key={itemSerial} api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
+                  </Suspense>
+                )
+              }
             />
           ) : (
             <Suspense fallback={<LoadingPlaceholder label={translator.t('app.loading')} rows={2} />}>

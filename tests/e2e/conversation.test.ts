@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { axeFindings, describeFindings } from './support/axe';
 import { Api, participant } from './support/pane';
 import { usePaneSessions } from './support/paneSessions';
+import { fitsWidth, smallTouchTargets } from './support/touch';
 
 const { baseUrl, open } = usePaneSessions();
 
@@ -33,10 +35,9 @@ test('a reply in a conversation saved to a record offers "Save this one too", an
   const banner = pane.getByTestId('conversation-banner');
   await banner.getByText("Part of a conversation saved to Ana Souza's record").waitFor();
   await session.screenshot('15-conversation-offer');
-  const saveToo = banner.getByRole('button', { name: 'Save this one too' });
-  const box = await saveToo.boundingBox();
-  expect(box!.height).toBeGreaterThanOrEqual(24); // mouse sizes here; touch sizes come from touchTargets.css
-  await saveToo.click();
+  const findings = await axeFindings(session.paneFrame(), 'conversation offer (en)');
+  expect(findings, describeFindings(findings)).toEqual([]);
+  await banner.getByRole('button', { name: 'Save this one too' }).click();
   await banner.getByText("Saved to Ana Souza's record too").waitFor();
   await sender.getByText('Saved to record').waitFor();
   expect(await savedIds(api, ana.id)).toEqual(['<reagendar.quinta.7f3a@mail.example.com>', replyId]);
@@ -84,4 +85,26 @@ test('pt-BR: with the setting on, opening a reply saves it without a click, once
   await participant(pane, 'De: Ana Souza').waitFor();
   await expect.poll(() => pane.getByTestId('conversation-banner').count()).toBe(0);
   expect(await savedIds(api, ana.id)).toEqual(['<reagendar.quinta.7f3a@mail.example.com>', replyId]);
+});
+
+test('on a phone the offer and the setting are thumb-sized and the pane fits', async () => {
+  const tenant = randomUUID();
+  const api = await Api.forTenant(baseUrl, tenant);
+  const ana = await api.createClient({ firstName: 'Ana', lastName: 'Souza', email: 'ana.souza@example.com' });
+  await api.send('POST', `/api/clients/${ana.id}/saved-emails`, {
+    internetMessageId: '<reagendar.quinta.7f3a@mail.example.com>',
+    conversationId,
+    from: { name: 'Ana Souza', address: 'ana.souza@example.com' },
+    sentAt: '2025-03-10T07:45:00Z',
+  });
+  const session = await open({ tenant, message: 'msg-conversation-reply', lang: 'pt-BR', phone: { width: 320, height: 568 } });
+  const banner = session.pane.getByTestId('conversation-banner');
+  await banner.getByRole('button', { name: 'Salvar este também' }).waitFor();
+  await banner.getByRole('switch').waitFor();
+  expect(await smallTouchTargets(session.paneFrame())).toEqual([]);
+  expect(await fitsWidth(session.paneFrame())).toBe(true);
+  const findings = await axeFindings(session.paneFrame(), 'conversation offer (pt-BR, phone)');
+  expect(findings, describeFindings(findings)).toEqual([]);
+  await session.screenshot('15-conversation-phone-pt-BR');
+  await session.close();
 });

@@ -249,11 +249,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
             <SendSaveReport result={sendReport} onDismiss={() => setSendReport(null)} />
           </Suspense>
         )}
-        {view.kind === 'participants' && conversation && selected.length <= 1 && (
-          <Suspense fallback={null}>
-            <ConversationBanner key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
-          </Suspense>
-        )}
         {selected.length > 1 && (
           <Suspense fallback={null}>
             <MultiSaveContainer
@@ -266,6 +261,12 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
           </Suspense>
         )}
         <main>
+          {/* Inside main: the offer is about this email (and axe wants all content in landmarks). */}
+          {view.kind === 'participants' && conversation && selected.length <= 1 && (
+            <Suspense fallback={null}>
+              <ConversationBanner key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
+            </Suspense>
+          )}
           {view.kind === 'participants' ? (
             <ParticipantsList
               state={participants.state}

@@ -34,6 +34,8 @@ describe('whole conversations', () => {
 
     await userEvent.click(within(banner).getByRole('button', { name: 'Save this one too', description: "Part of a conversation saved to Ana Souza's record" }));
     expect(await within(banner).findByText("Saved to Ana Souza's record too")).toBeTruthy();
+    // The button is gone: focus moved to the banner that says it is saved.
+    await waitFor(() => expect(document.activeElement).toBe(banner));
     expect(api.saveEmail).toHaveBeenCalledTimes(1);
     expect(api.saveEmail).toHaveBeenCalledWith('c-ana', expect.objectContaining({ internetMessageId: '<m2@example.com>', conversationId: conversation }));
     // The participant's own row agrees: the email is on Ana's record.

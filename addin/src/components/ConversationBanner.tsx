@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ConversationSaved } from '../app/useConversation';
 import type { SaveState } from '../app/useSaveToRecord';
@@ -46,6 +46,14 @@ export function ConversationBanner({ api, saved, states, onSave }: ConversationB
   const styles = useStyles();
   const [automatic, setAutomatic] = useState<boolean | null>(null);
   const [savedWithoutClick, setSavedWithoutClick] = useState(false);
+  const banner = useRef<HTMLElement | null>(null);
+  const clicked = useRef(false);
+  // The clicked button is gone once saved: focus, lost with it, goes to the banner that now says so.
+  const savedCount = saved.clients.filter((c) => states[c.clientId]?.kind === 'saved').length;
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (savedCount > 0 && clicked.current && lost) banner.current?.focus();
+  }, [savedCount]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -76,7 +84,7 @@ export function ConversationBanner({ api, saved, states, onSave }: ConversationB
   };
 
   return (
-    <section className={styles.banner} data-testid="conversation-banner">
+    <section className={styles.banner} data-testid="conversation-banner" ref={banner} tabIndex={-1}>
       {saved.clients.map((client) => {
         const state = states[client.clientId];
         if (state?.kind === 'saved') {
@@ -98,7 +106,10 @@ export function ConversationBanner({ api, saved, states, onSave }: ConversationB
               icon={<BookmarkRegular />}
               disabled={state?.kind === 'saving'}
               aria-describedby={`conversation-${client.clientId}`}
-              onClick={() => onSave(client.clientId)}
+              onClick={() => {
+                clicked.current = true;
+                onSave(client.clientId);
+              }}
             >
               {state?.kind === 'saving' ? t('save.saving') : t('conversation.saveToo')}
             </Button>

@@ -36,10 +36,15 @@ public static class ConversationSaveEndpoints
         var messageId = internetMessageId?.Trim();
         if (messageId is not null && SavedEmails.MessageIdError(messageId) is { } messageError) throw ApiProblem.Validation("internetMessageId", messageError);
 
+        // Plain GROUP BY + MAX and a second indexed lookup: both translate the same on SQLite and SQL Server.
         var saved = await db.SavedEmails.AsNoTracking()
             .Where(s => s.ConversationId == conversation)
             .GroupBy(s => s.ClientId)
-            .Select(g => new { ClientId = g.Key, MessageSaved = messageId != null && g.Any(s => s.InternetMessageId == messageId), Latest = g.Max(s => s.SavedAt) })
+            .Select(g => new { ClientId = g.Key, Latest = g.Max(s => s.SavedAt) })
+            .ToListAsync(cancellationToken);
+        var messageSavedTo = messageId is null ? [] : await db.SavedEmails.AsNoTracking()
+            .Where(s => s.ConversationId == conversation && s.InternetMessageId == messageId)
+            .Select(s => s.ClientId)
             .ToListAsync(cancellationToken);
         var ids = saved.Select(s => s.ClientId).ToList();
         var clients = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id))
@@ -50,7 +55,7 @@ public static class ConversationSaveEndpoints
             .Where(s => names.ContainsKey(s.ClientId))
             .OrderByDescending(s => s.Latest)
             .Take(MaxClients)
-            .Select(s => new ConversationClient(s.ClientId, names[s.ClientId], s.MessageSaved))
+            .Select(s => new ConversationClient(s.ClientId, names[s.ClientId], messageSavedTo.Contains(s.ClientId)))
             .ToList();
         return TypedResults.Ok(new ConversationSaves(result));
     }

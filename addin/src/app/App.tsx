@@ -1,5 +1,5 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
@@ -65,10 +65,6 @@ export interface AppProps {
   api: ApiClient;
   /** In Outlook's display language (i18n/catalogs.ts `paneTranslator`). */
   translator: Translator;
-  /** Called after a client is created from the pane; the intake step plugs in here. */
-  onClientCreated?: (record: ClientRecord) => void;
-  /** The history feature renders the record's communication timeline here. */
-  renderTimeline?: (record: ClientRecord) => ReactNode;
   /** The auth module's interactive consent, for the mailbox history's consent challenge. */
   requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
 }
@@ -78,7 +74,7 @@ type DialogChoice = { kind: 'newClient'; initialAddress?: string } | { kind: 'li
 type DialogRequest = DialogChoice & { serial: number; open: boolean };
 type IntakeRequest = { record: ClientRecord; serial: number; open: boolean };
 
-export function App({ office, api, translator, onClientCreated, renderTimeline, requestMailboxConsent }: AppProps) {
+export function App({ office, api, translator, requestMailboxConsent }: AppProps) {
   const styles = useStyles();
   const isDark = useOfficeTheme(office);
   const participants = useParticipants(office, api);
@@ -161,7 +157,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
     // Fluent modals must not overlap: each hides the page behind it and later restores what it saw, so
     // the intake modal opens once the New client dialog has finished closing.
     whenNoModalIsOpen(() => setIntake((previous) => ({ record, serial: (previous?.serial ?? 0) + 1, open: true })));
-    onClientCreated?.(record);
   };
 
   const handleLinked = (record: ClientRecord, address: string) => {
@@ -235,7 +230,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
                 api={mailboxApi}
                 office={office}
                 clientId={view.clientId}
-                renderTimeline={renderTimeline}
                 requestMailboxConsent={requestMailboxConsent}
                 initialTab={view.tab}
                 saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress), checkSaved: saving.check }}

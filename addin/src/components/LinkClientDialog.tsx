@@ -27,7 +27,7 @@ import type { ClientRecord, ClientSummary, LinkEmailBody } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
 import { useDialogFocus } from './useDialogFocus';
-import { useDebouncedSearch } from './useDebouncedSearch';
+import { useDebouncedSearch } from '../app/useDebouncedSearch';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -23,7 +23,7 @@ import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
-const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').then((m) => ({ default: m.LinkClientDialog })));
+const LinkClientDialog = lazy(() => import('./LinkClientContainer').then((m) => ({ default: m.LinkClientContainer })));
 const loadIntakeDialog = () => import('../components/IntakeDialog');
 const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
 const loadRecordChunk = () => import('./RecordContainer');

@@ -3,20 +3,7 @@ import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/errors';
 import type { ClientRecord, FieldDefinition, FieldType, UpdateClientBody } from '../api/types';
 import { useAsyncResource } from './useAsyncResource';
-
-export type RecordState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; record: ClientRecord; fields: FieldDefinition[] }
-  | { kind: 'error'; error: unknown };
-
-export interface RecordActions {
-  reload(): Promise<void>;
-  /** On a version conflict the record is reloaded first, then the error is passed on for the form to explain. */
-  saveContact(changes: UpdateClientBody): Promise<ClientRecord>;
-  setFieldValue(fieldId: string, value: string | number | null): Promise<ClientRecord>;
-  addField(label: string, type: FieldType, value: string): Promise<ClientRecord>;
-  unlinkEmail(address: string): Promise<ClientRecord>;
-}
+import type { RecordActions, RecordState } from '../components/ClientRecordView';
 
 interface Loaded {
   record: ClientRecord;

@@ -1,22 +1,10 @@
 import { useCallback, useRef } from 'react';
 import type { ApiClient } from '../api/client';
-import type { HistoryItem, MailboxChallenge, MailboxSource } from '../api/types';
+import type { HistoryItem } from '../api/types';
 import { useAsyncResource } from './useAsyncResource';
+import type { HistoryState } from '../components/Timeline';
 
 export const historyPageSize = 25;
-
-export type HistoryState =
-  | { kind: 'loading' }
-  | { kind: 'error'; error: unknown }
-  | {
-      kind: 'ready';
-      items: HistoryItem[];
-      nextCursor: string | null;
-      mailbox: MailboxSource;
-      challenge: MailboxChallenge | null;
-      loadingMore: boolean;
-      moreError: unknown;
-    };
 
 /** Appends a page, keeping the first copy of any item the service sends again. */
 export function appendUnique(existing: HistoryItem[], page: HistoryItem[]): HistoryItem[] {

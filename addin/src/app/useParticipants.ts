@@ -3,14 +3,9 @@ import type { ApiClient } from '../api/client';
 import type { LookupMatch, SuggestionsResult } from '../api/types';
 import type { OfficeGateway } from '../office/office';
 import { listWithRoles } from '../office/participants';
-import { classify, statusFrom, type ResolvedParticipant } from './participantStatus';
+import { classify, statusFrom, type ResolvedParticipant } from '../participants/participantStatus';
 import { useAsyncResource } from './useAsyncResource';
-
-export type ParticipantsState =
-  | { kind: 'loading' }
-  | { kind: 'empty' }
-  | { kind: 'ready'; participants: ResolvedParticipant[] }
-  | { kind: 'error'; error: unknown };
+import type { ParticipantsState } from '../components/ParticipantsList';
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 

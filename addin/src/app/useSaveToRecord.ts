@@ -3,12 +3,7 @@ import type { ApiClient } from '../api/client';
 import type { EmailPerson, SaveEmailBody } from '../api/types';
 import { OfficeCallError, type MessageDetails, type OfficeGateway } from '../office/office';
 import type { EmailParticipant } from '../office/participants';
-
-export type SaveState =
-  | { kind: 'saving' }
-  /** `quiet`: saved by the several-at-once panel, which says so itself (the pane does not announce it again). */
-  | { kind: 'saved'; internetMessageId: string; quiet?: boolean }
-  | { kind: 'failed'; error: unknown };
+import type { SaveState } from '../components/SaveToRecord';
 
 // The service refuses a whole save for one unparseable recipient (an X.500 or list address): leave those out.
 const plausibleAddress = (address: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address);

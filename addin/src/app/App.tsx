@@ -12,6 +12,7 @@ import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
 import type { Translator } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
+import type { SelectedItem } from '../office/selectedItems';
 import { clipboardCopier } from './clipboard';
 import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
 import { useMailboxOwner } from './useMailboxOwner';
@@ -19,6 +20,7 @@ import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
 import { useSelectedItems } from './useSelectedItems';
+import { useItemKey } from './useItemKey';
 import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
@@ -77,21 +79,15 @@ type IntakeRequest = { record: ClientRecord; serial: number; open: boolean };
 export function App({ office, api, translator, requestMailboxConsent }: AppProps) {
   const styles = useStyles();
   const isDark = useOfficeTheme(office);
-  const participants = useParticipants(office, api);
+  // The one ItemChanged subscription. A pinned pane follows the selection: the message's part of the pane
+  // (its people, the record or dialog open for it) mounts afresh for each item; what outlives it reads the new one.
+  const itemKey = useItemKey(office);
   // History and saving read the mailbox the item is in (a shared or delegate one included).
-  const mailbox = useMailboxOwner(office);
-  const workspace = useWorkspaceAccount(office);
-  const selected = useSelectedItems(office);
+  const mailbox = useMailboxOwner(office, itemKey);
+  const workspace = useWorkspaceAccount(office, itemKey);
+  const selected = useSelectedItems(office, itemKey);
   const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
-  const saving = useSaveToRecord(office, mailboxApi);
-  const [view, setView] = useState<View>({ kind: 'participants' });
-  // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
-  const [dialog, setDialog] = useState<DialogRequest | null>(null);
-  const openDialog = (choice: DialogChoice) => setDialog((previous) => ({ ...choice, serial: (previous?.serial ?? 0) + 1, open: true }));
-  const closeDialog = useCallback(() => setDialog((previous) => (previous ? { ...previous, open: false } : previous)), []);
-  // The intake modal has its own slot: the New client dialog finishes closing while it opens.
-  const [intake, setIntake] = useState<IntakeRequest | null>(null);
-  const closeIntake = useCallback(() => setIntake((previous) => (previous ? { ...previous, open: false } : previous)), []);
+  const saving = useSaveToRecord(office, mailboxApi, itemKey);
   // Results a screen reader user would otherwise miss ("Client created", "Email linked"): one polite live
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
@@ -101,17 +97,50 @@ export function App({ office, api, translator, requestMailboxConsent }: AppProps
     if (savedCount > 0) announce(translator.t('save.saved'));
   }, [savedCount, announce, translator]);
 
-  // A pinned pane follows the selection: a new message brings back its people.
-  useEffect(
-    () =>
-      office.onItemChanged(() => {
-        setView({ kind: 'participants' });
-        closeDialog();
-        closeIntake();
-      }),
-    [office, closeDialog, closeIntake],
+  return (
+    <I18nProvider translator={translator}>
+      <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
+        <MessagePane
+          key={itemKey}
+          office={office}
+          api={api}
+          translator={translator}
+          requestMailboxConsent={requestMailboxConsent}
+          mailbox={mailbox}
+          mailboxApi={mailboxApi}
+          workspace={workspace}
+          selected={selected}
+          saving={saving}
+          announce={announce}
+        />
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="announcements">
+          {announcement.text && <span key={announcement.serial}>{announcement.text}</span>}
+        </div>
+      </FluentProvider>
+    </I18nProvider>
   );
+}
 
+interface MessagePaneProps extends AppProps {
+  mailbox: ReturnType<typeof useMailboxOwner>;
+  mailboxApi: ApiClient;
+  workspace: string | null;
+  selected: SelectedItem[];
+  saving: ReturnType<typeof useSaveToRecord>;
+  announce: (text: string) => void;
+}
+
+/** The pane for one message: App mounts it afresh (a new key) for every item, so nothing here outlives its message. */
+function MessagePane({ office, api, translator, requestMailboxConsent, mailbox, mailboxApi, workspace, selected, saving, announce }: MessagePaneProps) {
+  const participants = useParticipants(office, api);
+  const [view, setView] = useState<View>({ kind: 'participants' });
+  // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
+  const [dialog, setDialog] = useState<DialogRequest | null>(null);
+  const openDialog = (choice: DialogChoice) => setDialog((previous) => ({ ...choice, serial: (previous?.serial ?? 0) + 1, open: true }));
+  const closeDialog = useCallback(() => setDialog((previous) => (previous ? { ...previous, open: false } : previous)), []);
+  // The intake modal has its own slot: the New client dialog finishes closing while it opens.
+  const [intake, setIntake] = useState<IntakeRequest | null>(null);
+  const closeIntake = useCallback(() => setIntake((previous) => (previous ? { ...previous, open: false } : previous)), []);
   const openClient = useCallback(
     (clientId: string, { moveFocus = true } = {}) => {
       closeDialog();
@@ -186,8 +215,7 @@ export function App({ office, api, translator, requestMailboxConsent }: AppProps
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
-    <I18nProvider translator={translator}>
-      <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
+    <>
         <PaneHeader
           onBack={view.kind === 'record' ? backToParticipants : undefined}
           rowsOfferNewClient={rowsOfferNewClient}
@@ -289,10 +317,6 @@ export function App({ office, api, translator, requestMailboxConsent }: AppProps
           />
         )}
         </Suspense>
-        <div role="status" aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="announcements">
-          {announcement.text && <span key={announcement.serial}>{announcement.text}</span>}
-        </div>
-      </FluentProvider>
-    </I18nProvider>
+    </>
   );
 }

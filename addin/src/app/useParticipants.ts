@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
 import type { LookupMatch, SuggestionsResult } from '../api/types';
 import type { OfficeGateway } from '../office/office';
@@ -13,8 +13,8 @@ const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim(
 type Loaded = ResolvedParticipant[] | null;
 
 /**
- * Reads the current item's people and resolves them with one lookup, on open and on every
- * ItemChanged; an answer for an older item is dropped (useAsyncResource).
+ * Reads the current item's people and resolves them with one lookup. The pane mounts it afresh for
+ * every message (App keys its per-message part with the item); a retry's older answer is dropped (useAsyncResource).
  */
 export function useParticipants(office: OfficeGateway, api: ApiClient) {
   const load = useCallback(
@@ -39,8 +39,6 @@ export function useParticipants(office: OfficeGateway, api: ApiClient) {
   });
   const state: ParticipantsState =
     loaded.kind !== 'ready' ? loaded : loaded.value === null ? { kind: 'empty' } : { kind: 'ready', participants: loaded.value };
-
-  useEffect(() => office.onItemChanged(() => void reload()), [office, reload]);
 
   /** The second call, once the participants are on screen: it never holds up the lookup, and its failure is not the pane's. */
   const addSuggestions = async (resolved: Loaded, signal: AbortSignal, isCurrent: () => boolean) => {

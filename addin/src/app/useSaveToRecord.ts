@@ -28,13 +28,12 @@ export function saveBodyOf(message: MessageDetails & { from: EmailParticipant })
  * "Save to record" for the open message, one state per client. Only metadata and a short preview
  * are sent; a new selection starts over.
  */
-export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
+export function useSaveToRecord(office: OfficeGateway, api: ApiClient, itemKey: number) {
   const [states, setStates] = useState<Record<string, SaveState | undefined>>({});
-  const [canSave, setCanSave] = useState(() => {
-    const item = office.currentItem();
-    return !!item && office.isReadMode(item);
-  });
+  const item = office.currentItem();
+  const canSave = !!item && office.isReadMode(item);
   const generation = useRef(0);
+  const statesKey = useRef(itemKey);
   // Messages saved several at once, by Message-ID → client ids: when one of them is (or becomes) the open
   // message, its rows say "Saved" rather than offering a save that was already made.
   const savedElsewhere = useRef(new Map<string, Set<string>>());
@@ -45,16 +44,13 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     return Object.fromEntries([...(clients ?? [])].map((clientId) => [clientId, { kind: 'saved', internetMessageId: messageId!, quiet: true } as SaveState]));
   }, [office]);
 
-  useEffect(
-    () =>
-      office.onItemChanged(() => {
-        generation.current++;
-        setStates(statesFor());
-        const item = office.currentItem();
-        setCanSave(!!item && office.isReadMode(item));
-      }),
-    [office, statesFor],
-  );
+  // Outlives a message (several saved at once are remembered), so another item (itemKey) starts its states over.
+  useEffect(() => {
+    if (statesKey.current === itemKey) return;
+    statesKey.current = itemKey;
+    generation.current++;
+    setStates(statesFor());
+  }, [itemKey, statesFor]);
 
   /** Several messages were saved at once: these clients now have this message on their records. */
   const markSaved = useCallback(

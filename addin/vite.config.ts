@@ -9,6 +9,18 @@ const page = (name: string) => resolve(import.meta.dirname, `${name}.html`);
 // the browser preview of Outlook (and its bare variant for bench/pane-load.mjs). Built together, the chunks they share pulled preview-only code into
 // the task pane's first JavaScript.
 export default defineConfig(({ command, mode }) => {
+  // Save on send's OnMessageSend handler: one classic script (classic Outlook on Windows runs it without
+  // a page, and without module support), never part of the pane's first paint. send-event.html (public/) loads it.
+  if (mode === 'send-event') {
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        lib: { entry: resolve(import.meta.dirname, 'src/sendEvent/main.ts'), formats: ['iife'], name: 'OutlookCrmSendEvent', fileName: () => 'send-event.js' },
+      },
+    };
+  }
   const previewPage = mode === 'preview-page';
   return {
     base: '/',

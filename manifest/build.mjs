@@ -105,6 +105,8 @@ export function resolveInputs(source, options) {
     otherLocales: locales.filter((l) => l !== defaultLocale),
     strings: source.strings,
     taskpaneUrl: url(source.paths.taskpane),
+    sendEventPageUrl: url(source.paths.sendEventPage),
+    sendEventScriptUrl: url(source.paths.sendEventScript),
     iconUrl: (size) => url(source.paths.icon.replace('{size}', String(size))),
     supportUrl: options.supportUrl ? httpsUrl(options.supportUrl, '--support-url') : url(source.paths.support),
     privacyUrl: options.privacyUrl ? httpsUrl(options.privacyUrl, '--privacy-url') : url(source.paths.privacy),
@@ -135,6 +137,8 @@ function btString(id, key, r) {
 
 const RES = {
   taskpane: 'Taskpane.Url',
+  sendEventPage: 'SendEvent.Url',
+  sendEventScript: 'SendEventScript.Url',
   group: 'Group.Label',
   button: 'Button.Label',
   tipTitle: 'Button.TipTitle',
@@ -206,7 +210,27 @@ function mobileFormFactor(r) {
   );
 }
 
-function versionOverrideBody(r, { requirement, pinning, sharedFolders, mobile }) {
+/**
+ * Save on send (event-based activation, Mailbox 1.12): OnMessageSend runs send-event.js, in the HTML page
+ * on Outlook on the web, new Outlook and Mac, and as the JavaScript-only runtime (the Override) in classic
+ * Outlook on Windows. Valid only in the 1.1 overrides; a client without 1.12 ignores the extension point and
+ * the pane's resolve saves the email instead, so the overrides keep requiring Mailbox 1.5 (and stay on phones).
+ */
+function sendEventRuntime() {
+  return el('Runtimes', {}, el('Runtime', { resid: RES.sendEventPage }, el('Override', { type: 'javascript', resid: RES.sendEventScript })));
+}
+
+function sendEventLaunch(r) {
+  const event = r.source.sendEvent;
+  return el(
+    'ExtensionPoint',
+    { 'xsi:type': 'LaunchEvent' },
+    el('LaunchEvents', {}, el('LaunchEvent', { Type: 'OnMessageSend', FunctionName: event.functionName, SendMode: event.sendMode })),
+    el('SourceLocation', { resid: RES.sendEventPage }),
+  );
+}
+
+function versionOverrideBody(r, { requirement, pinning, sharedFolders, mobile, sendEvent }) {
   const imageSizes = [...new Set([...r.source.icons.button, ...(mobile ? mobileIcons(r).map((i) => i.pixels) : [])])].sort((a, b) => a - b);
   return [
     el('Requirements', {}, el('bt:Sets', { DefaultMinVersion: requirement.minVersion }, el('bt:Set', { Name: requirement.name }))),
@@ -216,6 +240,7 @@ function versionOverrideBody(r, { requirement, pinning, sharedFolders, mobile })
       el(
         'Host',
         { 'xsi:type': 'MailHost' },
+        sendEvent ? sendEventRuntime() : null,
         el(
           'DesktopFormFactor',
           {},
@@ -224,6 +249,7 @@ function versionOverrideBody(r, { requirement, pinning, sharedFolders, mobile })
           el('FunctionFile', { resid: RES.taskpane }),
           commandSurface('MessageReadCommandSurface', 'Read', pinning, r),
           commandSurface('MessageComposeCommandSurface', 'Compose', false, r),
+          sendEvent ? sendEventLaunch(r) : null,
         ),
         mobile ? mobileFormFactor(r) : null,
       ),
@@ -232,7 +258,12 @@ function versionOverrideBody(r, { requirement, pinning, sharedFolders, mobile })
       'Resources',
       {},
       el('bt:Images', {}, imageSizes.map((size) => el('bt:Image', { id: RES.icon(size), DefaultValue: r.iconUrl(size) }))),
-      el('bt:Urls', {}, el('bt:Url', { id: RES.taskpane, DefaultValue: r.taskpaneUrl })),
+      el(
+        'bt:Urls',
+        {},
+        el('bt:Url', { id: RES.taskpane, DefaultValue: r.taskpaneUrl }),
+        sendEvent ? [el('bt:Url', { id: RES.sendEventPage, DefaultValue: r.sendEventPageUrl }), el('bt:Url', { id: RES.sendEventScript, DefaultValue: r.sendEventScriptUrl })] : null,
+      ),
       el('bt:ShortStrings', {}, btString(RES.group, 'groupLabel', r), btString(RES.button, 'buttonLabel', r), btString(RES.tipTitle, 'buttonTooltipTitle', r)),
       el('bt:LongStrings', {}, btString(RES.tip, 'buttonTooltip', r)),
     ),
@@ -244,7 +275,7 @@ export function buildXml(r) {
   const v11 = el(
     'VersionOverrides',
     { xmlns: NS.vo11, 'xsi:type': 'VersionOverridesV1_1' },
-    versionOverrideBody(r, { requirement: s.requirements.versionOverrides1_1, pinning: true, sharedFolders: true, mobile: true }),
+    versionOverrideBody(r, { requirement: s.requirements.versionOverrides1_1, pinning: true, sharedFolders: true, mobile: true, sendEvent: true }),
     r.sso
       ? [
           comment(
@@ -307,6 +338,8 @@ export function buildXml(r) {
 // Unified app manifest for Microsoft 365 and its localization file.
 
 const RIBBON_CONTEXTS = ['mailRead', 'mailCompose'];
+/** The XML's SendMode (SoftBlock) as the unified manifest spells it (softBlock). */
+const unifiedSendMode = (mode) => mode[0].toLowerCase() + mode.slice(1);
 const ACTION_ID = 'openTaskPane';
 
 export function buildUnified(r) {
@@ -314,6 +347,7 @@ export function buildUnified(r) {
   const en = r.strings[r.defaultLocale];
   const capability = { name: s.requirements.versionOverrides1_1.name, minVersion: s.requirements.versionOverrides1_1.minVersion };
   const buttonIcons = s.icons.button.map((size) => ({ size, url: r.iconUrl(size) }));
+  const sendEventCapability = { name: s.requirements.sendEvent.name, minVersion: s.requirements.sendEvent.minVersion };
   const ribbon = (context) => ({
     requirements: { capabilities: [capability], scopes: ['mail'] },
     contexts: [context],
@@ -377,6 +411,21 @@ export function buildUnified(r) {
             lifetime: 'short',
             // multiselect: the unified form of <SupportsMultiSelect> (needs Mailbox.ReadWrite.User, as the XML needs ReadWriteMailbox).
             actions: [{ id: ACTION_ID, type: 'openPage', pinnable: true, multiselect: true }],
+          },
+          {
+            // Save on send: the event's own small runtime (page for the web and new Outlook, script for classic Windows).
+            requirements: { capabilities: [sendEventCapability] },
+            id: 'SendEventRuntime',
+            type: 'general',
+            code: { page: r.sendEventPageUrl, script: r.sendEventScriptUrl },
+            lifetime: 'short',
+            actions: [{ id: s.sendEvent.functionName, type: 'executeFunction' }],
+          },
+        ],
+        autoRunEvents: [
+          {
+            requirements: { capabilities: [sendEventCapability], scopes: ['mail'] },
+            events: [{ type: 'messageSending', actionId: s.sendEvent.functionName, options: { sendMode: unifiedSendMode(s.sendEvent.sendMode) } }],
           },
         ],
         ribbons: RIBBON_CONTEXTS.map(ribbon),

@@ -93,6 +93,10 @@ const SEQUENCES = {
   'DesktopFormFactor@V1_0': [['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
   'DesktopFormFactor@V1_1': [['SupportsSharedFolders', 0, 1], ['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
   MobileFormFactor: [['FunctionFile', 0, 1], ['ExtensionPoint', 1, MANY]],
+  Runtimes: [['Runtime', 1, MANY]],
+  Runtime: [['Override', 0, MANY]],
+  LaunchEventPoint: [['LaunchEvents', 1, 1], ['SourceLocation', 1, 1]],
+  LaunchEvents: [['LaunchEvent', 1, MANY]],
   MobileCommandSurface: [['Group', 1, 1]],
   MobileButton: [['Label', 1, 1], ['Icon', 1, 1], ['Action', 1, 1]],
   CommandSurface: [['OfficeTab', 0, MANY], ['CustomTab', 0, MANY]],
@@ -116,6 +120,38 @@ const SEQUENCES = {
   'DesktopSettings@ItemEdit': [['SourceLocation', 1, 1]],
 };
 
+const SEND_MODES = ['PromptUser', 'SoftBlock', 'Block'];
+const SEND_EVENT_PERMISSIONS = ['ReadWriteItem', 'ReadWriteMailbox'];
+
+/**
+ * Event-based activation (save on send): LaunchEvent only in the 1.1 overrides, inside DesktopFormFactor;
+ * its SourceLocation names a <Runtime> of the same host, which has the JavaScript override classic Outlook
+ * on Windows runs; OnMessageSend has a function name and a known SendMode; and the add-in may write the item
+ * (the handler stamps the send key header).
+ */
+function launchEventErrors(vo, hosts, label, permissions) {
+  const errors = [];
+  const points = [...walk(hosts)].filter((n) => n.name === 'ExtensionPoint' && n.attrs['xsi:type'] === 'LaunchEvent' && enclosingVo(n) === vo);
+  if (points.length === 0) return errors;
+  if (label !== 'VersionOverridesV1_1') return [`${label}: <ExtensionPoint xsi:type="LaunchEvent"> is valid only in the 1.1 overrides`];
+  const runtimes = new Map([...walk(hosts)].filter((n) => n.name === 'Runtime' && enclosingVo(n) === vo).map((n) => [n.attrs.resid, n]));
+  for (const point of points) {
+    if (point.parent?.name !== 'DesktopFormFactor') errors.push(`${pathOf(point)}: a LaunchEvent extension point belongs in <DesktopFormFactor>`);
+    const source = kid(point, 'SourceLocation')?.attrs.resid;
+    const runtime = runtimes.get(source);
+    if (!runtime) errors.push(`${pathOf(point)}: SourceLocation "${source}" is not a <Runtime> of this host (<Runtimes> before <DesktopFormFactor>)`);
+    else if (!kids(runtime, 'Override').some((o) => o.attrs.type === 'javascript' && o.attrs.resid)) errors.push(`${pathOf(runtime)}: no <Override type="javascript"> (classic Outlook on Windows runs only the JavaScript file)`);
+    for (const event of kids(kid(point, 'LaunchEvents') ?? { children: [] }, 'LaunchEvent')) {
+      if (!event.attrs.Type || !event.attrs.FunctionName) errors.push(`${pathOf(event)}: Type and FunctionName are required`);
+      if (event.attrs.Type === 'OnMessageSend') {
+        if (event.attrs.SendMode !== undefined && !SEND_MODES.includes(event.attrs.SendMode)) errors.push(`${pathOf(event)}: SendMode "${event.attrs.SendMode}" is not one of ${SEND_MODES.join(', ')}`);
+        if (!SEND_EVENT_PERMISSIONS.includes(permissions)) errors.push(`${pathOf(event)}: OnMessageSend stamps the item, so <Permissions> must be ReadWriteItem or ReadWriteMailbox, got ${permissions}`);
+      }
+    }
+  }
+  return errors;
+}
+
 /** Which sequence (if any) governs a node's children. */
 function sequenceKey(node) {
   const vo = enclosingVo(node);
@@ -127,7 +163,8 @@ function sequenceKey(node) {
     case 'Host': return vo ? `MailHost@${version}` : null;
     case 'DesktopFormFactor': return `DesktopFormFactor@${version}`;
     case 'MobileFormFactor': return 'MobileFormFactor';
-    case 'ExtensionPoint': return /^Mobile.*CommandSurface$/.test(type ?? '') ? 'MobileCommandSurface' : /CommandSurface$/.test(type ?? '') ? 'CommandSurface' : null;
+    case 'ExtensionPoint': return type === 'LaunchEvent' ? 'LaunchEventPoint' : /^Mobile.*CommandSurface$/.test(type ?? '') ? 'MobileCommandSurface' : /CommandSurface$/.test(type ?? '') ? 'CommandSurface' : null;
+    case 'Runtimes': case 'Runtime': case 'LaunchEvents': return node.name;
     case 'OfficeTab': case 'Group': case 'Supertip': case 'Icon': case 'Resources': case 'WebApplicationInfo': case 'FormSettings': case 'Sets': case 'AppDomains': return node.name;
     case 'Control': return type === 'Button' ? 'Button' : type === 'MobileButton' ? 'MobileButton' : null;
     case 'Action': return type === 'ShowTaskpane' ? `ShowTaskpane@${version}` : null;
@@ -281,6 +318,7 @@ export function validateXmlManifest(xmlText, options = {}) {
       const mobile = kid(kids(hosts, 'Host')[0] ?? { children: [] }, 'MobileFormFactor');
       const mobileSurfaces = mobile ? kids(mobile, 'ExtensionPoint').map((n) => n.attrs['xsi:type']) : [];
       if (label === 'VersionOverridesV1_1' && !mobileSurfaces.includes('MobileMessageReadCommandSurface')) errors.push(`${label}: no <MobileFormFactor> with <ExtensionPoint xsi:type="MobileMessageReadCommandSurface"> (Outlook on iOS and Android)`);
+      errors.push(...launchEventErrors(vo, hosts, label, text('Permissions')));
     }
     // Resources of this VersionOverrides, by kind.
     const resources = kid(vo, 'Resources');
@@ -295,7 +333,7 @@ export function validateXmlManifest(xmlText, options = {}) {
     }
     const expectKind = (node) => {
       if (node.name === 'bt:Image') return 'bt:Images';
-      if (node.name === 'SourceLocation' || node.name === 'FunctionFile') return 'bt:Urls';
+      if (node.name === 'SourceLocation' || node.name === 'FunctionFile' || node.name === 'Runtime' || node.name === 'Override') return 'bt:Urls';
       if (node.name === 'Description' && node.parent?.name === 'Supertip') return 'bt:LongStrings';
       if (node.name === 'Description' && node.parent === vo) return 'bt:LongStrings';
       return 'bt:ShortStrings'; // Label, Title
@@ -486,6 +524,19 @@ export function validateUnifiedManifest(manifest, localizationFiles = {}, option
     ),
   );
   for (const { runtime } of actions.values()) if (!isHttpsUrl(runtime.code?.page)) errors.push(`manifest.json: runtime ${runtime.id} code.page must be an https:// URL`);
+  // Save on send: each event runs a function action of a runtime with a script (classic Outlook on Windows), on Mailbox 1.12 or later.
+  for (const [i, autoRun] of (extension.autoRunEvents ?? []).entries()) {
+    for (const [j, event] of (autoRun.events ?? []).entries()) {
+      const where = `manifest.json extensions[0].autoRunEvents[${i}].events[${j}]`;
+      const target = actions.get(event.actionId);
+      if (!target || target.action.type !== 'executeFunction') errors.push(`${where}: actionId "${event.actionId}" is not an executeFunction action of any runtime`);
+      else if (!isHttpsUrl(target.runtime.code?.script)) errors.push(`${where}: runtime ${target.runtime.id} needs code.script (an https:// JavaScript file) for classic Outlook on Windows`);
+      if (event.type === 'messageSending') {
+        const needs = [autoRun.requirements, target?.runtime.requirements].map((r) => r?.capabilities?.find((c) => c.name === 'Mailbox')?.minVersion);
+        if (needs.some((v) => !v || !versionAtLeast(v, '1.12'))) errors.push(`${where}: messageSending needs Mailbox 1.12 on the event and its runtime`);
+      }
+    }
+  }
 
   if (manifest.webApplicationInfo?.resource) {
     const page = extension.runtimes?.[0]?.code?.page;

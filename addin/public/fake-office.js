@@ -18,6 +18,10 @@
  * A message with sharedOwner is in that person's shared or delegated mailbox: as in Outlook, only such an item
  * has getSharedPropertiesAsync (Mailbox 1.8), and only when the reported Mailbox version reaches 1.8.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
+ * A draft (Mailbox 1.8 or later) has item.internetHeaders, kept on the message description as message.headers,
+ * so the preview's Send carries the save-on-send key the pane stamped; Office.context.roamingSettings is kept
+ * on the host (host.roamingSettings) for the page's lifetime.
+ * Office.actions.associate(name, fn) keeps fn in window.fakeOffice.actions[name] (the preview runs OnMessageSend with it).
  * Office.auth.getAuthContext() (NestedAppAuth 1.1) names the account of the mailbox shown: userProfile's address
  * and tenant. With several accounts, the preview changes userProfile and then fires ItemChanged, as selecting
  * a message in another account's mailbox does.
@@ -51,7 +55,9 @@
   };
 
   var calls = { displayMessageForm: [], addHandlerAsync: [], displayDialogAsync: [], bodyGetAsync: [], readsAnswered: [], loadItemByIdAsync: [] };
-  window.fakeOffice = { calls: calls };
+  // Functions registered with Office.actions.associate (the send event's handler), by name, for the preview to run.
+  var actions = {};
+  window.fakeOffice = { calls: calls, actions: actions };
 
   var AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' };
   var EventType = {
@@ -120,6 +126,24 @@
         setTimeout(function () {
           callback(succeeded({ owner: owner, targetMailbox: owner, targetRestUrl: 'https://outlook.office.com/api', permissions: 3 }));
         }, 0);
+      };
+    }
+    if (message.mode === 'compose' && mailboxVersion() >= 8) {
+      message.headers = message.headers || {};
+      common.internetHeaders = {
+        getAsync: function (names, optionsOrCallback, maybeCallback) {
+          var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+          var value = {};
+          names.forEach(function (name) {
+            if (Object.prototype.hasOwnProperty.call(message.headers, name)) value[name] = message.headers[name];
+          });
+          setTimeout(function () { callback(succeeded(value)); }, 0);
+        },
+        setAsync: function (headers, optionsOrCallback, maybeCallback) {
+          var callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
+          Object.keys(headers).forEach(function (name) { message.headers[name] = String(headers[name]); });
+          setTimeout(function () { if (callback) callback(succeeded(undefined)); }, 0);
+        },
       };
     }
     if (message.mode === 'compose') {
@@ -202,6 +226,8 @@
     },
   };
 
+  var roaming = (host && (host.roamingSettings = host.roamingSettings || {})) || {};
+
   function selectedMessages() {
     if (!host || typeof host.getSelectedIds !== 'function') return currentMessage() ? [currentMessage()] : [];
     return host.getSelectedIds().map(host.getMessage).filter(Boolean);
@@ -248,6 +274,12 @@
 
   var context = {
     mailbox: mailbox,
+    roamingSettings: {
+      get: function (name) { return roaming[name]; },
+      set: function (name, value) { roaming[name] = value; },
+      remove: function (name) { delete roaming[name]; },
+      saveAsync: function (callback) { setTimeout(function () { if (callback) callback(succeeded(undefined)); }, 0); },
+    },
     displayLanguage: (host && host.displayLanguage) || new URLSearchParams(location.search).get('lang') || 'en-US',
     contentLanguage: 'en-US',
     officeTheme: themeFor((host && host.theme) || 'light'),
@@ -311,6 +343,9 @@
     MailboxEnums: {
       ItemType: { Message: 'message', Appointment: 'appointment' },
       RecipientType: { Other: 'other', User: 'user', DistributionList: 'distributionList', ExternalUser: 'externalUser' },
+    },
+    actions: {
+      associate: function (name, handler) { actions[name] = handler; },
     },
     onReady: function (callback) {
       return new Promise(function (resolve) {

@@ -21,12 +21,20 @@ describe('XML → unified conversion (office-addin-manifest-converter)', () => {
     const { manifest } = converted;
     expect(manifest.id).toBe(built.manifest.id);
     expect(manifest.version).toBe(built.manifest.version);
-    const runtime = manifest.extensions[0].runtimes.find((r) => r.requirements.capabilities[0].minVersion === '1.5');
+    const runtime = manifest.extensions[0].runtimes.find((r) => r.code.page.endsWith('/taskpane.html'));
     expect(runtime.code.page).toBe('https://crm.contoso.example/taskpane.html');
     expect(runtime.actions.map((a) => a.pinnable)).toEqual([true, false]); // read pinnable, compose not
     expect(manifest.extensions[0].ribbons.flatMap((r) => r.contexts)).toEqual(expect.arrayContaining(['mailRead', 'mailCompose']));
     expect(manifest.webApplicationInfo).toEqual(built.manifest.webApplicationInfo);
     expect(converted.localizationFiles['pt-br.json']['extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label']).toBe('Clientes');
+  });
+
+  it('turns the OnMessageSend launch event into messageSending on the send-event runtime, as manifest.json declares', () => {
+    const runtime = converted.manifest.extensions[0].runtimes.find((r) => r.code.page.endsWith('/send-event.html'));
+    expect(runtime.code.script).toBe('https://crm.contoso.example/send-event.js');
+    expect(runtime.actions.map((a) => [a.id, a.type])).toEqual([['onMessageSendHandler', 'executeFunction']]);
+    const events = converted.manifest.extensions[0].autoRunEvents.flatMap((a) => a.events);
+    expect(events).toEqual([expect.objectContaining({ type: 'messageSending', actionId: 'onMessageSendHandler', options: { sendMode: 'softBlock' } })]);
   });
 
   it('turns SupportsSharedFolders into the shared-folders permission manifest.json declares', () => {
@@ -36,7 +44,7 @@ describe('XML → unified conversion (office-addin-manifest-converter)', () => {
   });
 
   it('turns ReadWriteMailbox into Mailbox.ReadWrite.User but loses SupportsMultiSelect, which the generated manifest.json keeps', () => {
-    const runtime = converted.manifest.extensions[0].runtimes.find((r) => r.requirements.capabilities[0].minVersion === '1.5');
+    const runtime = converted.manifest.extensions[0].runtimes.find((r) => r.code.page.endsWith('/taskpane.html'));
     // office-addin-manifest-converter 0.4.1 writes multiselect: false whatever the XML says: another reason to generate.
     expect(runtime.actions.find((a) => a.pinnable)?.multiselect).toBe(false);
     expect(built.manifest.extensions[0].runtimes[0].actions[0].multiselect).toBe(true);

@@ -28,6 +28,24 @@ describe('generated unified manifest', () => {
     expect(built.manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: 'pt-BR', file: 'pt-BR.json' }]);
   });
 
+  it('runs save on send from its own runtime on messageSending, Mailbox 1.12, always sent if the add-in cannot load', () => {
+    const extension = built.manifest.extensions[0];
+    const runtime = extension.runtimes.find((r) => r.id === 'SendEventRuntime');
+    expect(runtime).toMatchObject({
+      type: 'general',
+      code: { page: 'https://crm.contoso.example/send-event.html', script: 'https://crm.contoso.example/send-event.js' },
+      actions: [{ id: 'onMessageSendHandler', type: 'executeFunction' }],
+      requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
+    });
+    expect(extension.autoRunEvents).toEqual([
+      {
+        requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }], scopes: ['mail'] },
+        events: [{ type: 'messageSending', actionId: 'onMessageSendHandler', options: { sendMode: 'softBlock' } }],
+      },
+    ]);
+    expect(built.manifest.authorization.permissions.resourceSpecific.map((p) => p.name)).toContain('Mailbox.ReadWrite.User');
+  });
+
   it('opens on several selected messages (multiselect), which needs read/write mailbox permission', () => {
     const names = built.manifest.authorization.permissions.resourceSpecific.map((p) => p.name);
     expect(names).toEqual(['Mailbox.ReadWrite.User', 'Mailbox.AccessSharedFolders.User']);
@@ -45,6 +63,13 @@ describe('the JSON checks reject broken manifests', () => {
     mutate(manifest);
     return validateUnifiedManifest(manifest, files(ptBR)).join('\n');
   };
+
+  it('a send event without its function, script or Mailbox 1.12', () => {
+    expect(errorsOf((m) => (m.extensions[0].autoRunEvents[0].events[0].actionId = 'openTaskPane'))).toMatch(/is not an executeFunction action/);
+    expect(errorsOf((m) => delete m.extensions[0].runtimes[1].code.script)).toMatch(/needs code.script/);
+    expect(errorsOf((m) => (m.extensions[0].autoRunEvents[0].requirements.capabilities[0].minVersion = '1.10'))).toMatch(/messageSending needs Mailbox 1.12/);
+    expect(errorsOf((m) => delete m.extensions[0].runtimes[1].requirements)).toMatch(/messageSending needs Mailbox 1.12/);
+  });
 
   it('schema violations', () => {
     expect(errorsOf((m) => delete m.developer)).toMatch(/must have required property 'developer'/);

@@ -42,6 +42,38 @@ describe('generated add-in only manifest', () => {
   });
 });
 
+describe('save on send (event-based activation)', () => {
+  it('declares OnMessageSend in the 1.1 overrides only, on a runtime with the JavaScript override, with ReadWriteMailbox', () => {
+    const root = parseXml(xml);
+    const vo10 = root.children.at(-1);
+    const vo11 = vo10.children.at(-1);
+    const host = vo11.children[1].children[0];
+    expect(names(host)).toEqual(['Runtimes', 'DesktopFormFactor', 'MobileFormFactor']);
+    expect(xml).toContain('<Runtime resid="SendEvent.Url">');
+    expect(xml).toContain('<Override type="javascript" resid="SendEventScript.Url" />');
+    expect(xml).toContain('<LaunchEvent Type="OnMessageSend" FunctionName="onMessageSendHandler" SendMode="SoftBlock" />');
+    expect(xml).toContain('<bt:Url id="SendEvent.Url" DefaultValue="https://crm.contoso.example/send-event.html" />');
+    expect(xml).toContain('<bt:Url id="SendEventScript.Url" DefaultValue="https://crm.contoso.example/send-event.js" />');
+    expect(xml.match(/xsi:type="LaunchEvent"/g)).toHaveLength(1);
+    expect(names(vo10.children[1].children[0])).toEqual(['DesktopFormFactor']);
+    expect(xml).toContain('<Permissions>ReadWriteMailbox</Permissions>');
+    // The 1.1 overrides still need only Mailbox 1.5 (phones, older clients): a client without 1.12 ignores the event.
+    expect(vo11.children[0].children[0].attrs.DefaultMinVersion).toBe('1.5');
+  });
+
+  const launch = '<ExtensionPoint xsi:type="LaunchEvent">';
+  it('rejects an event in the 1.0 overrides, without its runtime or script, with an unknown send mode, or with read-only permissions', () => {
+    const errors = (text) => check(text).join('\n');
+    const inV10 = replaceOnce(xml, '<ExtensionPoint xsi:type="MessageComposeCommandSurface">', `${launch}<LaunchEvents><LaunchEvent Type="OnMessageSend" FunctionName="f" /></LaunchEvents><SourceLocation resid="Taskpane.Url" /></ExtensionPoint><ExtensionPoint xsi:type="MessageComposeCommandSurface">`);
+    expect(errors(inV10)).toMatch(/LaunchEvent"> is valid only in the 1.1 overrides/);
+    expect(errors(replaceOnce(xml, '<SourceLocation resid="SendEvent.Url" />', '<SourceLocation resid="Taskpane.Url" />'))).toMatch(/is not a <Runtime> of this host/);
+    expect(errors(replaceOnce(xml, '<Override type="javascript" resid="SendEventScript.Url" />', ''))).toMatch(/no <Override type="javascript">/);
+    expect(errors(replaceOnce(xml, 'SendMode="SoftBlock"', 'SendMode="Maybe"'))).toMatch(/SendMode "Maybe" is not one of/);
+    expect(errors(replaceOnce(xml, '<Permissions>ReadWriteMailbox</Permissions>', '<Permissions>ReadItem</Permissions>'))).toMatch(/<Permissions> must be ReadWriteItem or ReadWriteMailbox/);
+    expect(errors(replaceOnce(xml, '<Runtimes>', '<Runtimes><Bogus />'))).toMatch(/<Bogus> is not a valid child of <Runtimes>/);
+  });
+});
+
 describe('Outlook on iOS and Android', () => {
   const mobileOf = (text) => {
     const vo11 = parseXml(text).children.at(-1).children.at(-1);
@@ -101,8 +133,8 @@ describe('several selected messages (item multi-select, Mailbox 1.13)', () => {
 describe('shared and delegate mailboxes', () => {
   it('opens in them from Mailbox 1.5 clients (SupportsSharedFolders in the 1.1 desktop form factor) and asks for Mail.Read.Shared', () => {
     const vo11 = parseXml(xml).children.at(-1).children.at(-1);
-    const desktop = vo11.children[1].children[0].children[0];
-    expect(vo11.children[1].children[0].children.map((c) => c.name)).toEqual(['DesktopFormFactor', 'MobileFormFactor']);
+    const desktop = vo11.children[1].children[0].children[1];
+    expect(vo11.children[1].children[0].children.map((c) => c.name)).toEqual(['Runtimes', 'DesktopFormFactor', 'MobileFormFactor']);
     expect(desktop.name).toBe('DesktopFormFactor');
     expect(desktop.children[0]).toMatchObject({ name: 'SupportsSharedFolders', text: 'true' });
     expect(xml.match(/<SupportsSharedFolders>/g)).toHaveLength(1);

@@ -25,10 +25,22 @@ public static class SavedEmails
     public static async Task<Results<Ok<SavedEmailDto>, Created<SavedEmailDto>>> SaveAsync(
         Guid id, SaveEmailRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, EmailAttachmentIntake attachments, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var email = Validate(request);
+        var (saved, isNew, listed) = await SaveOnceAsync(id, Validate(request), db, unit, user, attachments, clock, cancellationToken);
+        return isNew
+            ? TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved, listed))
+            : TypedResults.Ok(ToDto(saved, listed));
+    }
+
+    /// <summary>
+    /// The one save path (the pane's "Save to record" and save on send): once per client and message,
+    /// whoever races; an email already saved answers its first save, with isNew false.
+    /// </summary>
+    public static async Task<(SavedEmail Saved, bool IsNew, List<HistoryAttachment>? Attachments)> SaveOnceAsync(
+        Guid id, SavedEmail email, AppDbContext db, WriteUnit unit, CurrentUser user, EmailAttachmentIntake attachments, TimeProvider clock, CancellationToken cancellationToken)
+    {
         await CheckSaveableAsync(db, id, email, cancellationToken);
         if (await ExistingAsync(db, id, email.InternetMessageId, cancellationToken) is { } already)
-            return TypedResults.Ok(ToDto(already, await AttachmentsOfAsync(db, already.Id, cancellationToken)));
+            return (already, false, await AttachmentsOfAsync(db, already.Id, cancellationToken));
 
         await using var prepared = await attachments.PrepareAsync(email.InternetMessageId, cancellationToken);
         var (saved, isNew, listed) = await unit.RunAsync([LockKey.SavedEmail(id, email.InternetMessageId), LockKey.Client(id), LockKey.Attachments], async ct =>
@@ -46,9 +58,9 @@ public static class SavedEmails
             await SeenNames.RememberAsync(db, id, email, ct);
             return (email, true, rows.Select(EmailAttachments.ToDto).ToList());
         }, cancellationToken);
-        if (!isNew) return TypedResults.Ok(ToDto(saved, await AttachmentsOfAsync(db, saved.Id, cancellationToken)));
+        if (!isNew) return (saved, false, await AttachmentsOfAsync(db, saved.Id, cancellationToken));
         await attachments.ConfirmStoredAsync(prepared, cancellationToken);
-        return TypedResults.Created($"/api/clients/{id}/saved-emails/{saved.Id}", ToDto(saved, listed));
+        return (saved, true, listed);
     }
 
     static async Task CheckSaveableAsync(AppDbContext db, Guid clientId, SavedEmail email, CancellationToken cancellationToken)
@@ -96,7 +108,7 @@ public static class SavedEmails
     static SavedEmailDto ToDto(SavedEmail s, IReadOnlyList<HistoryAttachment>? attachments) =>
         new(s.Id, s.ClientId, s.InternetMessageId, s.Subject, s.SentAt, s.SavedAt, s.SavedBy, attachments);
 
-    static SavedEmail Validate(SaveEmailRequest request)
+    internal static SavedEmail Validate(SaveEmailRequest request)
     {
         var errors = new Dictionary<string, string[]>();
         var messageId = request.InternetMessageId?.Trim();

@@ -10,6 +10,7 @@ using OutlookCrm.Service.History;
 using OutlookCrm.Service.Intake;
 using OutlookCrm.Service.Idempotency;
 using OutlookCrm.Service.NeverTrack;
+using OutlookCrm.Service.SendSaves;
 using OutlookCrm.Service.Suggestions;
 using OutlookCrm.Service.Workspaces;
 
@@ -60,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IntakeTemplate> IntakeTemplates => Set<IntakeTemplate>();
     public DbSet<IntakeRequest> IntakeRequests => Set<IntakeRequest>();
+    public DbSet<SendSave> SendSaves => Set<SendSave>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -85,6 +87,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<AuditArchive>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IntakeTemplate>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
         model.Entity<IntakeRequest>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
+        model.Entity<SendSave>().HasQueryFilter(e => e.WorkspaceId == WorkspaceId);
     }
 
     /// <summary>How every DateTime is stored: in UTC, local times converted.</summary>
@@ -114,5 +117,6 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
         // Opaque values compared exactly, as SQLite does: "abc" and "ABC" are two idempotency keys.
         model.Entity<IdempotencyRecord>().Property(e => e.Key).UseCollation(binary);
         model.Entity<SavedEmail>().Property(e => e.InternetMessageId).UseCollation(binary);
+        model.Entity<SendSave>().Property(e => e.SendKey).UseCollation(binary);
     }
 }

@@ -19,6 +19,10 @@ public readonly record struct LockKey
     public static LockKey DefaultIntakeTemplate { get; } = new("intake-default-template");
     public static LockKey Idempotency(Guid userId, string key) => new($"idempotency:{userId:N}:{key}");
     public static LockKey SavedEmail(Guid clientId, string internetMessageId) => new($"saved-email:{clientId:N}:{internetMessageId}");
+    /// <summary>One sender's saves of one send (the pane's choice and the send event may race).</summary>
+    public static LockKey SendSave(Guid userId, string sendKey) => new($"send-save:{userId:N}:{sendKey}");
+    /// <summary>Closing one sender's saves (expiry, or a resolved one).</summary>
+    public static LockKey SendSaveExpiry(Guid userId) => new($"send-save-close:{userId:N}");
     public static LockKey Intake(Guid intakeId) => new($"intake:{intakeId:N}");
     public static LockKey NeverTrackList { get; } = new("never-track");
     public static LockKey AuditArchive { get; } = new("audit-archive");

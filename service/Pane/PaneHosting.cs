@@ -42,6 +42,10 @@ public static class PaneHosting
             app.MapGet("/preview", (HttpRequest request) => Results.Redirect("/preview.html" + request.QueryString)).ExcludeFromDescription();
             app.MapGet("/preview/taskpane.html", (HttpContext http) =>
                 Page(http, PaneWithAuthConfig(distPath, authConfig).Replace(OfficeJsCdn, FakeOfficeJs, StringComparison.Ordinal))).ExcludeFromDescription();
+            // Save on send's event runtime on fake Office: the preview's Send runs OnMessageSend in it.
+            if (File.Exists(Path.Combine(distPath, "send-event.html")))
+                app.MapGet("/preview/send-event.html", (HttpContext http) =>
+                    Page(http, File.ReadAllText(Path.Combine(distPath, "send-event.html")).Replace(OfficeJsCdn, FakeOfficeJs, StringComparison.Ordinal))).ExcludeFromDescription();
         }
         app.UseStaticFiles(new StaticFileOptions
         {

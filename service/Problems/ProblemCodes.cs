@@ -52,6 +52,8 @@ public static class ProblemCodes
     public const string AlreadyListed = "already-listed";
     [Description("409: resending or revoking a completed intake.")]
     public const string IntakeCompleted = "intake-completed";
+    [Description("409: save on send: the email was already sent (or its saves closed), so where it is saved can no longer change.")]
+    public const string SendSaveClosed = "send-save-closed";
     [Description("409: audit archiving: some records are newer than the retention period; `dueThroughSequence`.")]
     public const string ArchiveNotDue = "archive-not-due";
     [Description("409: audit archiving: the SHA-256 is not that of the archive file.")]

@@ -12,6 +12,8 @@ public sealed class WorkspaceMember
     public bool IsFirst { get; set; }
     /// <summary>The name from the user's token, so records can say who created or changed them.</summary>
     public string? DisplayName { get; set; }
+    /// <summary>The user's default in compose: emails to known clients are saved to their records when sent.</summary>
+    public bool SaveToKnownClientsWhenSent { get; set; }
 }
 
 sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>

@@ -13,6 +13,9 @@ import type {
   Me,
   SavedEmail,
   SaveEmailBody,
+  SaveSettings,
+  SendSave,
+  SendSaveResolution,
   SuggestionsResponse,
   UpdateClientBody,
 } from './types';
@@ -68,6 +71,14 @@ export interface ApiClient {
   getIntake(clientId: string, intakeId: string, signal?: AbortSignal): Promise<Intake>;
   resendIntake(clientId: string, intakeId: string): Promise<Intake>;
   revokeIntake(clientId: string, intakeId: string): Promise<Intake>;
+  /** Save on send: which clients' records the draft with this send key goes to when sent (an empty list clears it). */
+  setSendSave(key: string, clientIds: string[]): Promise<SendSave>;
+  /** The send event: this email is being sent (the recipients let the user's default pick known clients). */
+  reportSend(key: string, recipients: string[], signal?: AbortSignal): Promise<SendSave>;
+  /** Saves what has reached Sent Items; reports the saves that expired. */
+  resolveSendSaves(signal?: AbortSignal): Promise<SendSaveResolution>;
+  getSaveSettings(signal?: AbortSignal): Promise<SaveSettings>;
+  setSaveSettings(settings: SaveSettings): Promise<SaveSettings>;
 }
 
 export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiClient {
@@ -166,5 +177,11 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
       request<Intake>(`${clientPath(clientId)}/intakes/${encodeURIComponent(intakeId)}/resend`, { method: 'POST' }),
     revokeIntake: (clientId, intakeId) =>
       request<Intake>(`${clientPath(clientId)}/intakes/${encodeURIComponent(intakeId)}/revoke`, { method: 'POST' }),
+    setSendSave: (key, clientIds) => request<SendSave>(`/api/send-saves/${encodeURIComponent(key)}`, { method: 'PUT', body: { clientIds } }),
+    reportSend: (key, recipients, signal) =>
+      request<SendSave>(`/api/send-saves/${encodeURIComponent(key)}/sent`, { method: 'POST', body: { recipients }, signal }),
+    resolveSendSaves: (signal) => request<SendSaveResolution>('/api/send-saves/resolve', { method: 'POST', signal }),
+    getSaveSettings: (signal) => request<SaveSettings>('/api/me/save-settings', { signal }),
+    setSaveSettings: (settings) => request<SaveSettings>('/api/me/save-settings', { method: 'PUT', body: settings }),
   };
 }

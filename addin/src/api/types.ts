@@ -76,3 +76,10 @@ export type IntakeAnswer = Schemas['IntakeAnswerDto'];
 
 /** Every problem `code` the service can send (its ProblemCodes registry). */
 export type ProblemCode = Schemas['ProblemDetails']['code'];
+
+/** Save on send: one send's chosen clients, each pending, saved, expired or skipped (with the problem code). */
+export type SendSave = Schemas['SendSaveDto'];
+export type ResolvedSave = Schemas['ResolvedSave'];
+/** `mailbox`: ok, unavailable (Sent Items could not be read: pending saves wait for the next resolve) or not-connected. */
+export type SendSaveResolution = Schemas['ResolveResult'];
+export type SaveSettings = Schemas['SaveSettingsDto'];

@@ -7,7 +7,7 @@ import { fakeApi } from '../test/fakeApi';
 import { fakeGateway } from '../test/fakeGateway';
 import { translatorFor } from '../i18n/bothCatalogs';
 import { paneTranslator } from '../i18n/catalogs';
-import { App } from './App';
+import { App, resolveSendsEveryMs } from './App';
 
 const english = translatorFor('en');
 
@@ -36,6 +36,32 @@ describe('App', () => {
     act(() => select({ from: person('Cy', 'cy@example.com'), to: [], cc: [] }));
     expect(await screen.findByRole('listitem', { name: 'From: Cy' })).toBeTruthy();
     expect(screen.queryByRole('listitem', { name: 'From: Ana' })).toBeNull();
+  });
+
+  it('saves what was sent meanwhile: once the first people are shown, then on a later item every few minutes', async () => {
+    const start = Date.parse('2026-12-08T09:00:00Z');
+    const now = vi.spyOn(Date, 'now').mockReturnValue(start);
+    try {
+      const { gateway, select } = fakeGateway({ from: person('Ana', 'ana@example.com'), to: [], cc: [] });
+      const api = fakeApi({
+        lookup: async (addresses: string[]) => unknownResults(addresses),
+        resolveSendSaves: async () => ({ saved: [{ key: 'k', clientId: 'c', savedEmailId: 's', subject: 'Hi', reason: null, createdAt: '' }], skipped: [], expired: [], pending: 0, mailbox: 'ok' }),
+      });
+      render(<App translator={english} office={gateway} api={api} />);
+      expect(await screen.findByText('1 sent email saved to a record.')).toBeTruthy();
+      expect(api.resolveSendSaves).toHaveBeenCalledTimes(1);
+
+      act(() => select({ from: person('Bo', 'bo@example.com'), to: [], cc: [] }));
+      expect(await screen.findByRole('listitem', { name: 'From: Bo' })).toBeTruthy();
+      expect(api.resolveSendSaves).toHaveBeenCalledTimes(1);
+
+      now.mockReturnValue(start + resolveSendsEveryMs);
+      act(() => select({ from: person('Cy', 'cy@example.com'), to: [], cc: [] }));
+      expect(await screen.findByRole('listitem', { name: 'From: Cy' })).toBeTruthy();
+      await waitFor(() => expect(api.resolveSendSaves).toHaveBeenCalledTimes(2));
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('never lets a stale answer for the previous item overwrite the current one', async () => {

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
-import type { ClientRecord, LinkEmailBody, MailboxChallenge, Suggestion } from '../api/types';
+import type { ClientRecord, LinkEmailBody, LookupMatch, MailboxChallenge, SendSaveResolution, Suggestion } from '../api/types';
 import type { RecordTab } from '../components/ClientRecordView';
 import { inMailboxOf } from '../api/mailboxScope';
 import { MailboxNotice } from '../components/MailboxNotice';
@@ -32,6 +32,12 @@ const loadRecordChunk = () => import('./RecordContainer');
 const RecordContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.RecordContainer })));
 // Several messages selected at once: the multi-save part (and its words) comes only then, in the record's chunk.
 const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: m.MultiSaveContainer })));
+// Save on send: only in compose mode, and its report only when the pane's resolve has news (both in the record's chunk: see RecordContainer.tsx).
+const SaveOnSend = lazy(() => loadRecordChunk().then((m) => ({ default: m.SaveOnSend })));
+const SendSaveReport = lazy(() => loadRecordChunk().then((m) => ({ default: m.SendSaveReport })));
+
+/** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
+export const resolveSendsEveryMs = 2 * 60_000;
 
 const useStyles = makeStyles({
   // No min-width: at 200 % zoom the 340 px pane is 170 CSS px wide, and every screen reflows to it.
@@ -92,6 +98,20 @@ export function App({ office, api, translator, requestMailboxConsent }: AppProps
   // region for the whole pane. A counter makes the same words announced twice in a row count as new.
   const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
+  // Save on send: the emails sent since the pane last looked are saved now where Outlook had no send event
+  // (or the event could not reach us); what was saved, expired or skipped is reported. After the first
+  // people are shown (never before the lookup, never without an item: MessagePane asks once its people are
+  // shown), and again on a later item once `resolveSendsEveryMs` has passed: a pinned pane stays open for hours.
+  const [sendReport, setSendReport] = useState<SendSaveResolution | null>(null);
+  const lastResolve = useRef<number | null>(null);
+  const resolveSends = useCallback(() => {
+    if (lastResolve.current !== null && Date.now() - lastResolve.current < resolveSendsEveryMs) return;
+    lastResolve.current = Date.now();
+    api.resolveSendSaves().then(
+      (result) => void ((result.saved.length || result.expired.length || result.skipped.length) && setSendReport(result)),
+      () => undefined,
+    );
+  }, [api]);
   const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
   useEffect(() => {
     if (savedCount > 0) announce(translator.t('save.saved'));
@@ -112,6 +132,9 @@ export function App({ office, api, translator, requestMailboxConsent }: AppProps
           selected={selected}
           saving={saving}
           announce={announce}
+          sendReport={sendReport}
+          onDismissSendReport={() => setSendReport(null)}
+          resolveSends={resolveSends}
         />
         <div role="status" aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="announcements">
           {announcement.text && <span key={announcement.serial}>{announcement.text}</span>}
@@ -128,11 +151,23 @@ interface MessagePaneProps extends AppProps {
   selected: SelectedItem[];
   saving: ReturnType<typeof useSaveToRecord>;
   announce: (text: string) => void;
+  sendReport: SendSaveResolution | null;
+  onDismissSendReport: () => void;
+  /** Save on send's resolve, asked for once this message's people are shown. */
+  resolveSends: () => void;
 }
 
 /** The pane for one message: App mounts it afresh (a new key) for every item, so nothing here outlives its message. */
-function MessagePane({ office, api, translator, requestMailboxConsent, mailbox, mailboxApi, workspace, selected, saving, announce }: MessagePaneProps) {
+function MessagePane(props: MessagePaneProps) {
+  const { office, api, translator, requestMailboxConsent, mailbox, mailboxApi, workspace, selected, saving, announce, sendReport, resolveSends } = props;
   const participants = useParticipants(office, api);
+  const peopleShown = participants.state.kind === 'ready';
+  useEffect(() => {
+    if (peopleShown) resolveSends();
+  }, [peopleShown, resolveSends]);
+  // This message is a draft's own: its save-on-send controls are published to its rows.
+  const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
+  const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
   const [view, setView] = useState<View>({ kind: 'participants' });
   // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
@@ -212,6 +247,14 @@ function MessagePane({ office, api, translator, requestMailboxConsent, mailbox, 
 
   const participantList = participants.state.kind === 'ready' ? participants.state.participants : [];
   const saveToRecord = { canSave: saving.canSave, states: saving.states, onSave: (clientId: string) => void saving.save(clientId) };
+  const composing = !saving.canSave && participants.state.kind === 'ready' && office.currentItem() !== null;
+  const knownClients = useMemo(
+    () =>
+      participantList.flatMap((p) => (p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [])).filter(
+        (match, index, all) => all.findIndex((m) => m.clientId === match.clientId) === index,
+      ),
+    [participantList],
+  );
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
@@ -226,6 +269,11 @@ function MessagePane({ office, api, translator, requestMailboxConsent, mailbox, 
           }}
         />
         <MailboxNotice owner={mailbox.owner} />
+        {sendReport && (
+          <Suspense fallback={null}>
+            <SendSaveReport result={sendReport} onDismiss={props.onDismissSendReport} />
+          </Suspense>
+        )}
         {selected.length > 1 && (
           <Suspense fallback={null}>
             <MultiSaveContainer
@@ -250,6 +298,14 @@ function MessagePane({ office, api, translator, requestMailboxConsent, mailbox, 
               onLinkExisting={(p) => openDialog({ kind: 'link', address: p.emailAddress })}
               onLinkSuggestion={async (p, suggestion) => void (await linkSuggested(suggestion, p.emailAddress))}
               saveToRecord={saveToRecord}
+              sendSaveFor={composing ? sendSaveFor : undefined}
+              footer={
+                composing && (
+                  <Suspense fallback={null}>
+                    <SaveOnSend api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
+                  </Suspense>
+                )
+              }
             />
           ) : (
             <Suspense fallback={<LoadingPlaceholder label={translator.t('app.loading')} rows={2} />}>

@@ -1,4 +1,5 @@
 import { Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../participants/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
@@ -51,9 +52,11 @@ export interface ParticipantRowProps {
   /** One-click link of the participant's address to a suggested client. */
   onLinkSuggestion: (participant: ResolvedParticipant, suggestion: Suggestion) => Promise<void>;
   saveToRecord?: SaveToRecordProps;
+  /** Compose mode: "Save to record when sent" for a client (loaded lazily, app/SaveOnSend.tsx). */
+  sendSaveFor?: (match: LookupMatch) => ReactNode;
 }
 
-export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, onLinkSuggestion, saveToRecord }: ParticipantRowProps) {
+export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkExisting, onLinkSuggestion, saveToRecord, sendSaveFor }: ParticipantRowProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const { status, emailAddress } = participant;
@@ -82,6 +85,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
               </Link>
               <MatchedAs match={status.match} />
               {saveToRecord?.canSave && <SaveToRecord match={status.match} save={saveToRecord} />}
+              {sendSaveFor?.(status.match)}
             </>
           )}
           {status.kind === 'shared' && (
@@ -102,6 +106,7 @@ export function ParticipantRow({ participant, onOpenClient, onNewClient, onLinkE
                         <SaveToRecord match={match} save={saveToRecord} />
                       </div>
                     )}
+                    {sendSaveFor && <div className={styles.status}>{sendSaveFor(match)}</div>}
                   </li>
                 ))}
               </ul>

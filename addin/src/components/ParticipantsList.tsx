@@ -1,6 +1,7 @@
 import { makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { MailRegular } from '@fluentui/react-icons';
-import type { Suggestion } from '../api/types';
+import type { LookupMatch, Suggestion } from '../api/types';
 import type { ResolvedParticipant } from '../participants/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
@@ -36,9 +37,12 @@ export interface ParticipantsListProps {
   onLinkExisting: (participant: ResolvedParticipant) => void;
   onLinkSuggestion: (participant: ResolvedParticipant, suggestion: Suggestion) => Promise<void>;
   saveToRecord?: SaveToRecordProps;
+  sendSaveFor?: (match: LookupMatch) => ReactNode;
+  /** Below the list: compose mode's save-on-send default. */
+  footer?: ReactNode;
 }
 
-export function ParticipantsList({ state, onRetry, ...rowActions }: ParticipantsListProps) {
+export function ParticipantsList({ state, onRetry, footer, ...rowActions }: ParticipantsListProps) {
   const { t } = useI18n();
   const styles = useStyles();
 
@@ -72,6 +76,7 @@ export function ParticipantsList({ state, onRetry, ...rowActions }: Participants
           ))}
         </ul>
       )}
+      {footer}
     </section>
   );
 }

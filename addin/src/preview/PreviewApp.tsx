@@ -22,6 +22,7 @@ import type { OutlookPreviewHost } from './previewHost';
 import { sampleMessages, type SampleMessage, type SamplePerson } from './sampleMessages';
 import { OutboxPanel } from './OutboxPanel';
 import { paneUrl } from './paneUrl';
+import { runOnMessageSend } from './sendEventRuntime';
 import { connectPreview } from './previewApi';
 import { seedSampleClients } from './seedSampleClients';
 
@@ -97,6 +98,7 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
   const [paneKey, setPaneKey] = useState(0);
   const [seedStatus, setSeedStatus] = useState<SeedStatus>({ kind: 'idle' });
   const [outboxOpen, setOutboxOpen] = useState(false);
+  const [sendStatus, setSendStatus] = useState<string | null>(null);
   // The page speaks the language it gives the pane as Office's display language.
   const translator = useMemo(() => previewTranslator(localeFor(language)), [language]);
   const { t } = translator;
@@ -142,6 +144,23 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
       setPaneKey((k) => k + 1);
     } catch (error) {
       setSeedStatus({ kind: 'failed', code: isApiError(error) ? error.code : 'network' });
+    }
+  };
+
+  // Outlook's Send: OnMessageSend runs first (the send-event bundle on fake Office), then the draft goes
+  // to Sent Items and its window closes; the pane, opened again on the next message, resolves save on send.
+  const sendDraft = async (draft: SampleMessage) => {
+    setSendStatus(null);
+    try {
+      const outcome = await runOnMessageSend(paneUrl(query, '/preview/send-event.html'));
+      host.sendEvents.push(outcome);
+      if (!outcome.allowEvent) return;
+      await preview.sendDraft(draft);
+      setSendStatus(t('preview.sent'));
+      host.select(sampleMessages.find((m) => m.mode === 'read')?.id ?? null);
+      setPaneKey((k) => k + 1);
+    } catch (error) {
+      setSendStatus(t('preview.sendFailed', { code: isApiError(error) ? error.code : 'network' }));
     }
   };
 
@@ -252,10 +271,16 @@ export function PreviewApp({ host, query }: { host: OutlookPreviewHost; query: U
                     )}
                   </div>
                   <Body1 as="p">{selected.body}</Body1>
+                  {selected.mode === 'compose' && (
+                    <Button appearance="primary" onClick={() => void sendDraft(selected)}>
+                      {t('preview.send')}
+                    </Button>
+                  )}
                 </>
               ) : (
                 <Text className={styles.calm}>{t('preview.selectItem')}</Text>
               )}
+              {sendStatus && <Caption1 role="status">{sendStatus}</Caption1>}
             </section>
             )}
             <iframe key={paneKey} className={styles.pane} title={t('preview.paneFrame')} src={paneUrl(query)} />

@@ -2,7 +2,8 @@ import { createApiClient, type ApiClient } from '../api/client';
 import { ApiError, errorFromResponse } from '../api/errors';
 import type { DevToken } from '../api/types';
 import { devIdentityFrom } from '../auth/devIdentity';
-import { previewUser } from './sampleMessages';
+import { previewUser, type SampleMessage } from './sampleMessages';
+import { sendKeyHeader } from '../office/sendOnSend';
 
 /** An email the Development service "sent" for the caller's workspace (GET /api/dev/outbox). */
 export interface OutboxMessage {
@@ -22,6 +23,8 @@ export interface PreviewApi {
   api: ApiClient;
   /** The development outbox of the preview's workspace, newest first. */
   outbox(): Promise<OutboxMessage[]>;
+  /** Outlook's Send for a draft: into the Development service's Sent Items, with the draft's save-on-send key. */
+  sendDraft(draft: SampleMessage): Promise<void>;
 }
 
 async function previewToken(search: string): Promise<string> {
@@ -57,21 +60,40 @@ export function connectPreview(search: string): PreviewApi {
   };
   const api = createApiClient({ tokens });
 
+  const devCall = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const send = async (forceRefresh: boolean) => {
+      const accessToken = await tokens.getToken({ forceRefresh });
+      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${accessToken}` };
+      if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+      try {
+        return await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      } catch {
+        throw ApiError.network();
+      }
+    };
+    let response = await send(false);
+    if (response.status === 401) response = await send(true);
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  };
+  const person = (p: { displayName: string; emailAddress: string }) => ({ name: p.displayName || null, address: p.emailAddress });
+
   return {
     api,
     async outbox() {
-      const send = async (forceRefresh: boolean) => {
-        const accessToken = await tokens.getToken({ forceRefresh });
-        try {
-          return await fetch('/api/dev/outbox', { headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` } });
-        } catch {
-          throw ApiError.network();
-        }
-      };
-      let response = await send(false);
-      if (response.status === 401) response = await send(true);
-      if (!response.ok) throw await errorFromResponse(response);
-      return ((await response.json()) as { items: OutboxMessage[] }).items;
+      return ((await (await devCall('/api/dev/outbox')).json()) as { items: OutboxMessage[] }).items;
+    },
+    async sendDraft(draft) {
+      await devCall('/api/dev/sent-items', {
+        method: 'POST',
+        body: {
+          sendKey: draft.headers?.[sendKeyHeader] ?? null,
+          subject: draft.subject,
+          to: draft.to.map(person),
+          cc: draft.cc.map(person),
+          preview: draft.body.slice(0, 200),
+        },
+      });
     },
   };
 }

@@ -21,6 +21,8 @@ export interface OutlookPreviewHost {
   readsHeld: Promise<void> | null;
   releaseReads(): void;
   displayedMessages: string[];
+  /** What each send's OnMessageSend handler answered (event.completed's options), for tests. */
+  sendEvents: { allowEvent: boolean; errorMessage?: string }[];
   onDisplayMessageForm(itemId: string): void;
   getMessage(id: string): SampleMessage | null;
   /** The messages selected at once (item multi-select, Mailbox 1.13): empty or one for a single selection. */
@@ -99,6 +101,7 @@ export function installPreviewHost(query: URLSearchParams): OutlookPreviewHost {
     readsHeld,
     releaseReads: () => releaseReads(),
     displayedMessages: [],
+    sendEvents: [],
     onDisplayMessageForm(itemId) {
       host.displayedMessages.push(itemId);
       host.select(itemId);

@@ -19,6 +19,8 @@ export interface SampleMessage {
   getAsyncDelayMs?: number;
   /** The message is in this person's shared (or delegated) mailbox: fake-office.js answers getSharedPropertiesAsync. */
   sharedOwner?: SamplePerson;
+  /** A draft's Internet headers, as fake-office.js's internetHeaders.setAsync left them (the save-on-send key). */
+  headers?: Record<string, string>;
 }
 
 export const previewUser: SamplePerson = { displayName: 'Preview User', emailAddress: 'preview.user@example.com' };

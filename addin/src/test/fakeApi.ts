@@ -29,6 +29,12 @@ export function fakeApi(overrides: Partial<Record<keyof ApiClient, (...args: nev
     getIntake: unexpected('getIntake'),
     resendIntake: unexpected('resendIntake'),
     revokeIntake: unexpected('revokeIntake'),
+    setSendSave: unexpected('setSendSave'),
+    reportSend: unexpected('reportSend'),
+    // Every pane that shows an item resolves save-on-send once: nothing to report unless a test says so.
+    resolveSendSaves: vi.fn(async () => ({ saved: [], skipped: [], expired: [], pending: 0, mailbox: 'ok' })),
+    getSaveSettings: vi.fn(async () => ({ saveToKnownClientsWhenSent: false })),
+    setSaveSettings: unexpected('setSaveSettings'),
   };
   for (const [name, implementation] of Object.entries(overrides)) {
     (api as Record<string, unknown>)[name] = vi.fn(implementation);

@@ -94,6 +94,14 @@ public class ProductionStartupTests
         // The same build in both: Production serves the pane, so what it refuses below is the rule at work.
         Assert.Equal(HttpStatusCode.OK, (await prod.GetAsync("/taskpane.html")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await prod.GetAsync(BuiltPane.PaneScript)).StatusCode);
+        foreach (var path in BuiltPane.SendEventPaths)
+        {
+            Assert.True((await prod.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"Production does not serve {path}");
+            Assert.True((await dev.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"Development does not serve {path}");
+        }
+        // The preview's event runtime runs on fake Office; the real one loads Office.js from Microsoft's CDN.
+        Assert.Contains("src=\"/fake-office.js\"", await dev.GetStringAsync("/preview/send-event.html"));
+        Assert.Contains(PaneHosting.OfficeJsCdn, await prod.GetStringAsync("/send-event.html"));
         foreach (var path in BuiltPane.PreviewPaths)
         {
             Assert.True((await dev.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"Development does not serve {path}");
@@ -108,7 +116,9 @@ public class ProductionStartupTests
     {
         public const string PaneScript = "/assets/taskpane-Bx1y2z3w.js";
         public static readonly string[] PreviewPaths =
-            ["/preview.html", "/preview-bare.html", "/fake-office.js", "/assets/preview-Ab1c2d3e.js", "/assets/preview-previewHost-Cd4e5f6g.js", "/preview/taskpane.html"];
+            ["/preview.html", "/preview-bare.html", "/fake-office.js", "/assets/preview-Ab1c2d3e.js", "/assets/preview-previewHost-Cd4e5f6g.js", "/preview/taskpane.html", "/preview/send-event.html"];
+        /// <summary>Save on send's event runtime: served everywhere (the manifests name it).</summary>
+        public static readonly string[] SendEventPaths = ["/send-event.html", "/send-event.js"];
 
         public string Directory { get; } = Path.Combine(Path.GetTempPath(), "outlookcrm-tests", "pane-" + Guid.NewGuid().ToString("N"));
 
@@ -122,6 +132,8 @@ public class ProductionStartupTests
             Write("assets/preview-previewHost-Cd4e5f6g.js", "console.log('preview host');");
             Write("preview-bare.html", "<!doctype html><html><head><script type=\"module\" src=\"/assets/preview-bare-Ef7g8h9i.js\"></script></head><body></body></html>");
             Write("fake-office.js", "window.Office = {};");
+            Write("send-event.html", $"<!doctype html><html><head><script src=\"{PaneHosting.OfficeJsCdn}\"></script><script src=\"/send-event.js\"></script></head><body></body></html>");
+            Write("send-event.js", "(function(){})();");
         }
 
         void Write(string path, string content) => File.WriteAllText(Path.Combine(Directory, path.TrimStart('/')), content);

@@ -41,7 +41,7 @@ public class SqlServerScriptTests(ITestOutputHelper output)
             .Where(a => a.Collation?.Value == binary)
             .Select(a => $"{a.SchemaObjectName.BaseIdentifier.Value}.{a.ColumnIdentifier.Value}");
         Assert.Equal(["ClientMatchKeys.Key", "ClientSearchTerms.Term", "Clients.EmailNormalized", "Clients.SortKey", "FieldDefinitions.LabelKey", "FieldValues.EmailNormalized",
-                "IdempotencyRecords.Key", "NeverTrackEntries.Value", "SavedEmails.InternetMessageId"],
+                "IdempotencyRecords.Key", "NeverTrackEntries.Value", "SavedEmails.InternetMessageId", "SendSaves.SendKey"],
             created.Concat(altered).Order(StringComparer.Ordinal));
     }
 

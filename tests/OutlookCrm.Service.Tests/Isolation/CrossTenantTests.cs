@@ -112,4 +112,26 @@ public class CrossTenantTests(ServiceFactory factory) : IClassFixture<ServiceFac
         Assert.Equal(a.UserId, meA["user"]!.AsObject().Id());
         Assert.NotEqual(meA["workspace"]!.AsObject().Id(), meB["workspace"]!.AsObject().Id());
     }
+
+    [Fact]
+    public async Task Save_on_send_choices_and_reports_never_reach_another_tenant()
+    {
+        var (owner, intruder, client, _) = await ArrangeAsync();
+        var key = Guid.NewGuid().ToString("N");
+        await Json.ReadAsync(await owner.Http.PutAsJsonAsync($"/api/send-saves/{key}", new { clientIds = new[] { client.Id() } }), 200);
+
+        // Another tenant's client cannot be chosen, and the owner's key is unknown to the intruder.
+        await Json.ProblemAsync(await intruder.Http.PutAsJsonAsync($"/api/send-saves/{Guid.NewGuid():N}", new { clientIds = new[] { client.Id() } }), 404, "not-found");
+        await Json.ProblemAsync(await intruder.PostJsonAsync($"/api/send-saves/{key}/sent", new { recipients = new[] { "private.person@example.com" } }), 404, "not-found");
+        // Even with the intruder's default on, the owner's client is not a known client there.
+        await Json.ReadAsync(await intruder.Http.PutAsJsonAsync("/api/me/save-settings", new { saveToKnownClientsWhenSent = true }), 200);
+        var reported = await Json.ReadAsync(await intruder.PostJsonAsync($"/api/send-saves/{key}/sent", new { recipients = new[] { "private.person@example.com" } }), 202);
+        Assert.Empty(reported["clients"]!.AsArray());
+        Assert.False((await Json.ReadAsync(await owner.Http.GetAsync("/api/me/save-settings"), 200))["saveToKnownClientsWhenSent"]!.GetValue<bool>());
+
+        // The owner's choice is untouched (still open to change) and the intruder's resolve sees none of it.
+        Assert.Equal(0, (await Json.ReadAsync(await intruder.Http.PostAsync("/api/send-saves/resolve", null), 200))["pending"]!.GetValue<int>());
+        Assert.Equal(1, (await Json.ReadAsync(await owner.Http.PostAsync("/api/send-saves/resolve", null), 200))["pending"]!.GetValue<int>());
+        await Json.ReadAsync(await owner.Http.PutAsJsonAsync($"/api/send-saves/{key}", new { clientIds = new[] { client.Id() } }), 200);
+    }
 }

@@ -17,7 +17,8 @@ namespace OutlookCrm.Service.Tests.Support;
 /// /organization with the tenant's verified domains; /users/{owner}/messages for shared and delegate
 /// mailboxes, answering 403 to anyone the owner has not shared the mailbox with and 404 for no such mailbox;
 /// and a message's attachments: found by $filter=internetMessageId, listed, and served raw from /$value,
-/// with faults of their own.
+/// with faults of their own; and Sent Items (/me/mailFolders/sentitems/messages, $filter on sentDateTime,
+/// newest first, with each message's Internet headers), with faults of its own.
 /// </summary>
 public sealed partial class FakeGraphServer : IAsyncDisposable
 {
@@ -39,6 +40,11 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     public ConcurrentQueue<Func<HttpContext, Task>> AttachmentFaults { get; } = new();
     public ConcurrentQueue<(string Path, string? Authorization)> AttachmentRequests { get; } = new();
     readonly ConcurrentDictionary<string, List<FakeAttachment>> attachments = new();
+    /// <summary>Messages in Sent Items (also in <see cref="Messages"/>, so their attachments are found).</summary>
+    public ConcurrentBag<JsonObject> SentItems { get; } = [];
+    /// <summary>Faults for the next Sent Items requests.</summary>
+    public ConcurrentQueue<Func<HttpContext, Task>> SentItemsFaults { get; } = new();
+    public ConcurrentQueue<(string Query, string? Authorization)> SentItemsRequests { get; } = new();
     public TimeSpan Delay { get; set; }
     public int MaxConcurrentPerToken { get; private set; }
 
@@ -60,6 +66,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         app.MapGet("/v1.0/users/{owner}/messages", (string owner, HttpContext http) => server!.ServeSharedAsync(owner, http));
         app.MapGet("/v1.0/me/messages/{messageId}/attachments", (HttpContext http, string messageId) => server!.ListAttachmentsAsync(http, messageId));
         app.MapGet("/v1.0/me/messages/{messageId}/attachments/{attachmentId}/$value", (HttpContext http, string messageId, string attachmentId) => server!.ServeAttachmentAsync(http, messageId, attachmentId));
+        app.MapGet("/v1.0/me/mailFolders/sentitems/messages", (HttpContext http) => server!.ServeSentItemsAsync(http));
         app.MapGet("/v1.0/organization", (HttpContext http) => server!.ServeOrganizationAsync(http));
         await app.StartAsync();
         server = new FakeGraphServer(app, app.Urls.Single() + "/v1.0");
@@ -72,6 +79,45 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         Messages.Add(message);
         return message;
     }
+
+    /// <summary>A message the user sent, in Sent Items, stamped with our send key header when <paramref name="sendKey"/> is given.</summary>
+    public JsonObject AddSentMessage(string id, string from, string[] to, DateTime sent, string subject, string? sendKey, string? internetMessageId = null)
+    {
+        var message = NewMessage(id, from, to, sent, subject, internetMessageId);
+        message["sentDateTime"] = sent.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var headers = new JsonArray((JsonNode)new JsonObject { ["name"] = "Message-ID", ["value"] = message["internetMessageId"]!.GetValue<string>() });
+        if (sendKey is not null) headers.Add(new JsonObject { ["name"] = "X-OutlookCrm-Send-Key", ["value"] = sendKey });
+        message["internetMessageHeaders"] = headers;
+        Messages.Add(message);
+        SentItems.Add(message);
+        return message;
+    }
+
+    async Task ServeSentItemsAsync(HttpContext http)
+    {
+        SentItemsRequests.Enqueue((http.Request.QueryString.ToString(), http.Request.Headers.Authorization.ToString()));
+        if (SentItemsFaults.TryDequeue(out var fault))
+        {
+            await fault(http);
+            return;
+        }
+        var since = SentSincePattern().Match(http.Request.Query["$filter"].ToString());
+        var from = since.Success ? DateTime.Parse(since.Groups[1].Value, null, System.Globalization.DateTimeStyles.AdjustToUniversal) : DateTime.MinValue;
+        var top = int.TryParse(http.Request.Query["$top"], out var t) ? t : 10;
+        var skip = int.TryParse(http.Request.Query["$skiptoken"], out var s) ? s : 0;
+        var matching = SentItems
+            .Where(m => DateTime.Parse(m["sentDateTime"]!.GetValue<string>(), null, System.Globalization.DateTimeStyles.AdjustToUniversal) >= from)
+            .OrderByDescending(m => m["sentDateTime"]!.GetValue<string>())
+            .ToList();
+        var page = new JsonObject { ["value"] = new JsonArray(matching.Skip(skip).Take(top).Select(m => m.DeepClone()).ToArray()) };
+        if (skip + top < matching.Count)
+            page["@odata.nextLink"] = $"{BaseUrl}/me/mailFolders/sentitems/messages?$filter={Uri.EscapeDataString(http.Request.Query["$filter"].ToString())}&$top={top}&$skiptoken={skip + top}";
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(page.ToJsonString());
+    }
+
+    [GeneratedRegex("sentDateTime ge (\\S+)")]
+    private static partial Regex SentSincePattern();
 
     /// <summary>A mailbox of <paramref name="owner"/> that the users holding <paramref name="readerTokens"/> may read.</summary>
     public SharedMailbox ShareMailbox(string owner, params string[] readerTokens)

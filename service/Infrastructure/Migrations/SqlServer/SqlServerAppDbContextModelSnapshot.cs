@@ -729,6 +729,60 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.ToTable("NeverTrackEntries");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.SendSaves.SendSave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("SavedEmailId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SendKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
+
+                    b.Property<DateTime?>("SentReportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("WorkspaceId", "UserId", "SendKey", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "UserId", "State", "CreatedAt");
+
+                    b.ToTable("SendSaves");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -791,6 +845,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("IsFirst")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("SaveToKnownClientsWhenSent")
                         .HasColumnType("bit");
 
                     b.HasKey("WorkspaceId", "UserId");
@@ -891,6 +948,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.SendSaves.SendSave", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

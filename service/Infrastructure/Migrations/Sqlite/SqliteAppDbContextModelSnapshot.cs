@@ -706,6 +706,59 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.ToTable("NeverTrackEntries");
                 });
 
+            modelBuilder.Entity("OutlookCrm.Service.SendSaves.SendSave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SavedEmailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("WorkspaceId", "UserId", "SendKey", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "UserId", "State", "CreatedAt");
+
+                    b.ToTable("SendSaves");
+                });
+
             modelBuilder.Entity("OutlookCrm.Service.Suggestions.ClientMatchKey", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -767,6 +820,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SaveToKnownClientsWhenSent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("WorkspaceId", "UserId");
@@ -867,6 +923,15 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OutlookCrm.Service.SendSaves.SendSave", b =>
+                {
+                    b.HasOne("OutlookCrm.Service.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LookupResponse } from '../api/types';
 import { clientRecord, intakeTemplate } from '../test/fixtures';
 import { fakeApi } from '../test/fakeApi';
@@ -100,9 +100,8 @@ describe('App', () => {
     expect(api.lookup).toHaveBeenCalledTimes(1);
   });
 
-  it('creates a client from the header button, offers the intake, opens the record and reports it to the seam', async () => {
+  it('creates a client from the header button, offers the intake, opens the record', async () => {
     const created = clientRecord({ id: 'c-new', displayName: 'Ana Souza' });
-    const onClientCreated = vi.fn();
     const { gateway } = fakeGateway({ from: person('Souza, Ana', 'ana@example.com'), to: [], cc: [] });
     const api = fakeApi({
       lookup: async (addresses: string[]) => unknownResults(addresses),
@@ -110,7 +109,7 @@ describe('App', () => {
       getClient: async () => created,
       listIntakeTemplates: async () => [intakeTemplate()],
     });
-    render(<App translator={english} office={gateway} api={api} onClientCreated={onClientCreated} />);
+    render(<App translator={english} office={gateway} api={api} />);
     await screen.findByRole('listitem', { name: 'From: Souza, Ana' });
 
     await userEvent.click(screen.getByRole('button', { name: 'New client…' }));
@@ -125,7 +124,6 @@ describe('App', () => {
     expect(api.sendIntake).not.toHaveBeenCalled();
 
     expect(await screen.findByRole('heading', { name: 'Ana Souza' })).toBeTruthy();
-    expect(onClientCreated).toHaveBeenCalledWith(created);
     expect(api.createClient.mock.calls[0][1]).toMatch(/^[0-9a-f-]{36}$/);
 
     await userEvent.click(screen.getByRole('button', { name: 'Back to people in this email' }));

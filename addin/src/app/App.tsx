@@ -12,6 +12,7 @@ import { ParticipantsList } from '../components/ParticipantsList';
 import { I18nProvider } from '../i18n/I18nContext';
 import type { Translator } from '../i18n/translator';
 import type { OfficeGateway } from '../office/office';
+import type { SelectedItem } from '../office/selectedItems';
 import { clipboardCopier } from './clipboard';
 import { clientRowAction, focusWhenShown, openRecord, participantAction, whenNoModalIsOpen } from './afterModals';
 import { useMailboxOwner } from './useMailboxOwner';
@@ -20,11 +21,12 @@ import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
 import { useConversation } from './useConversation';
 import { useSelectedItems } from './useSelectedItems';
+import { useItemKey } from './useItemKey';
 import { useWorkspaceAccount } from './useWorkspaceAccount';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
-const LinkClientDialog = lazy(() => import('../components/LinkClientDialog').then((m) => ({ default: m.LinkClientDialog })));
+const LinkClientDialog = lazy(() => import('./LinkClientContainer').then((m) => ({ default: m.LinkClientContainer })));
 const loadIntakeDialog = () => import('../components/IntakeDialog');
 const IntakeDialog = lazy(() => loadIntakeDialog().then((m) => ({ default: m.IntakeDialog })));
 const loadRecordChunk = () => import('./RecordContainer');
@@ -35,7 +37,7 @@ const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: 
 const SaveOnSend = lazy(() => loadRecordChunk().then((m) => ({ default: m.SaveOnSend })));
 const SendSaveReport = lazy(() => loadRecordChunk().then((m) => ({ default: m.SendSaveReport })));
 // Only for an email of a conversation already saved to a record (in the record's chunk too: a chunk of its own split the entry).
-const ConversationBanner = lazy(() => loadRecordChunk().then((m) => ({ default: m.ConversationBanner })));
+const ConversationOffer = lazy(() => loadRecordChunk().then((m) => ({ default: m.ConversationOffer })));
 
 /** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
 export const resolveSendsEveryMs = 2 * 60_000;
@@ -74,10 +76,6 @@ export interface AppProps {
   api: ApiClient;
   /** In Outlook's display language (i18n/catalogs.ts `paneTranslator`). */
   translator: Translator;
-  /** Called after a client is created from the pane; the intake step plugs in here. */
-  onClientCreated?: (record: ClientRecord) => void;
-  /** The history feature renders the record's communication timeline here. */
-  renderTimeline?: (record: ClientRecord) => ReactNode;
   /** The auth module's interactive consent, for the mailbox history's consent challenge. */
   requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
 }
@@ -87,16 +85,96 @@ type DialogChoice = { kind: 'newClient'; initialAddress?: string } | { kind: 'li
 type DialogRequest = DialogChoice & { serial: number; open: boolean };
 type IntakeRequest = { record: ClientRecord; serial: number; open: boolean };
 
-export function App({ office, api, translator, onClientCreated, renderTimeline, requestMailboxConsent }: AppProps) {
+export function App({ office, api, translator, requestMailboxConsent }: AppProps) {
   const styles = useStyles();
   const isDark = useOfficeTheme(office);
-  const participants = useParticipants(office, api);
+  // The one ItemChanged subscription. A pinned pane follows the selection: the message's part of the pane
+  // (its people, the record or dialog open for it) mounts afresh for each item; what outlives it reads the new one.
+  const itemKey = useItemKey(office);
   // History and saving read the mailbox the item is in (a shared or delegate one included).
-  const mailbox = useMailboxOwner(office);
-  const workspace = useWorkspaceAccount(office);
-  const selected = useSelectedItems(office);
+  const mailbox = useMailboxOwner(office, itemKey);
+  const workspace = useWorkspaceAccount(office, itemKey);
+  const selected = useSelectedItems(office, itemKey);
   const mailboxApi = useMemo(() => inMailboxOf(api, mailbox.sharedAddress), [api, mailbox.sharedAddress]);
-  const saving = useSaveToRecord(office, mailboxApi);
+  const saving = useSaveToRecord(office, mailboxApi, itemKey);
+  // Results a screen reader user would otherwise miss ("Client created", "Email linked"): one polite live
+  // region for the whole pane. A counter makes the same words announced twice in a row count as new.
+  const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
+  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
+  // Save on send: the emails sent since the pane last looked are saved now where Outlook had no send event
+  // (or the event could not reach us); what was saved, expired or skipped is reported. After the first
+  // people are shown (never before the lookup, never without an item: MessagePane asks once its people are
+  // shown), and again on a later item once `resolveSendsEveryMs` has passed: a pinned pane stays open for hours.
+  const [sendReport, setSendReport] = useState<SendSaveResolution | null>(null);
+  const lastResolve = useRef<number | null>(null);
+  const resolveSends = useCallback(() => {
+    if (lastResolve.current !== null && Date.now() - lastResolve.current < resolveSendsEveryMs) return;
+    lastResolve.current = Date.now();
+    api.resolveSendSaves().then(
+      (result) => void ((result.saved.length || result.expired.length || result.skipped.length) && setSendReport(result)),
+      () => undefined,
+    );
+  }, [api]);
+  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
+  useEffect(() => {
+    if (savedCount > 0) announce(translator.t('save.saved'));
+  }, [savedCount, announce, translator]);
+
+  return (
+    <I18nProvider translator={translator}>
+      <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
+        <MessagePane
+          key={itemKey}
+          office={office}
+          api={api}
+          translator={translator}
+          requestMailboxConsent={requestMailboxConsent}
+          mailbox={mailbox}
+          mailboxApi={mailboxApi}
+          workspace={workspace}
+          selected={selected}
+          saving={saving}
+          announce={announce}
+          sendReport={sendReport}
+          onDismissSendReport={() => setSendReport(null)}
+          resolveSends={resolveSends}
+        />
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="announcements">
+          {announcement.text && <span key={announcement.serial}>{announcement.text}</span>}
+        </div>
+      </FluentProvider>
+    </I18nProvider>
+  );
+}
+
+interface MessagePaneProps extends AppProps {
+  mailbox: ReturnType<typeof useMailboxOwner>;
+  mailboxApi: ApiClient;
+  workspace: string | null;
+  selected: SelectedItem[];
+  saving: ReturnType<typeof useSaveToRecord>;
+  announce: (text: string) => void;
+  sendReport: SendSaveResolution | null;
+  onDismissSendReport: () => void;
+  /** Save on send's resolve, asked for once this message's people are shown. */
+  resolveSends: () => void;
+}
+
+/** The pane for one message: App mounts it afresh (a new key) for every item, so nothing here outlives its message. */
+function MessagePane(props: MessagePaneProps) {
+  const { office, api, translator, requestMailboxConsent, mailbox, mailboxApi, workspace, selected, saving, announce, sendReport, resolveSends } = props;
+  const participants = useParticipants(office, api);
+  const peopleShown = participants.state.kind === 'ready';
+  // "Part of a conversation saved to Ana's record": asked once for this message.
+  const conversation = useConversation(office, api);
+  const saveOpenEmail = saving.save;
+  const saveInConversation = useCallback((clientId: string) => void saveOpenEmail(clientId), [saveOpenEmail]);
+  useEffect(() => {
+    if (peopleShown) resolveSends();
+  }, [peopleShown, resolveSends]);
+  // This message is a draft's own: its save-on-send controls are published to its rows.
+  const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
+  const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
   const [view, setView] = useState<View>({ kind: 'participants' });
   // A dialog stays mounted after closing (until the next one opens) so Fluent can finish closing it.
   const [dialog, setDialog] = useState<DialogRequest | null>(null);
@@ -105,50 +183,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   // The intake modal has its own slot: the New client dialog finishes closing while it opens.
   const [intake, setIntake] = useState<IntakeRequest | null>(null);
   const closeIntake = useCallback(() => setIntake((previous) => (previous ? { ...previous, open: false } : previous)), []);
-  // Results a screen reader user would otherwise miss ("Client created", "Email linked"): one polite live
-  // region for the whole pane. A counter makes the same words announced twice in a row count as new.
-  const [announcement, setAnnouncement] = useState<{ text: string; serial: number }>({ text: '', serial: 0 });
-  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, serial: previous.serial + 1 })), []);
-  // Save on send: the emails sent since the pane last looked are saved now where Outlook had no send event
-  // (or the event could not reach us); what was saved, expired or skipped is reported. After the first
-  // people are shown (never before the lookup, never without an item), and again on a later item once
-  // `resolveSendsEveryMs` has passed: a pinned pane stays open for hours.
-  const [sendReport, setSendReport] = useState<SendSaveResolution | null>(null);
-  const lastResolve = useRef<number | null>(null);
-  const peopleShown = participants.state.kind === 'ready';
-  // Another item is another draft: save on send starts over (its send key is that draft's).
-  const [itemSerial, setItemSerial] = useState(0);
-  const conversation = useConversation(office, api, itemSerial);
-  const saveOpenEmail = saving.save;
-  const saveInConversation = useCallback((clientId: string) => void saveOpenEmail(clientId), [saveOpenEmail]);
-  useEffect(() => {
-    if (!peopleShown) return;
-    if (lastResolve.current !== null && Date.now() - lastResolve.current < resolveSendsEveryMs) return;
-    lastResolve.current = Date.now();
-    api.resolveSendSaves().then(
-      (result) => void ((result.saved.length || result.expired.length || result.skipped.length) && setSendReport(result)),
-      () => undefined,
-    );
-  }, [api, peopleShown, itemSerial]);
-  const [sendSaveFor, setSendSaveFor] = useState<((match: LookupMatch) => ReactNode) | undefined>(undefined);
-  const publishSendSaveControls = useCallback((controls: ((match: LookupMatch) => ReactNode) | undefined) => setSendSaveFor(() => controls), []);
-  const savedCount = Object.values(saving.states).filter((state) => state?.kind === 'saved' && !state.quiet).length;
-  useEffect(() => {
-    if (savedCount > 0) announce(translator.t('save.saved'));
-  }, [savedCount, announce, translator]);
-
-  // A pinned pane follows the selection: a new message brings back its people.
-  useEffect(
-    () =>
-      office.onItemChanged(() => {
-        setView({ kind: 'participants' });
-        closeDialog();
-        closeIntake();
-        setItemSerial((n) => n + 1);
-      }),
-    [office, closeDialog, closeIntake],
-  );
-
   const openClient = useCallback(
     (clientId: string, { moveFocus = true } = {}) => {
       closeDialog();
@@ -194,7 +228,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
     // Fluent modals must not overlap: each hides the page behind it and later restores what it saw, so
     // the intake modal opens once the New client dialog has finished closing.
     whenNoModalIsOpen(() => setIntake((previous) => ({ record, serial: (previous?.serial ?? 0) + 1, open: true })));
-    onClientCreated?.(record);
   };
 
   const handleLinked = (record: ClientRecord, address: string) => {
@@ -232,8 +265,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
   const rowsOfferNewClient = view.kind === 'participants' && participantList.some((p) => p.status.kind === 'unknown');
 
   return (
-    <I18nProvider translator={translator}>
-      <FluentProvider theme={isDark ? webDarkTheme : webLightTheme} lang={translator.locale} className={styles.pane}>
+    <>
         <PaneHeader
           onBack={view.kind === 'record' ? backToParticipants : undefined}
           rowsOfferNewClient={rowsOfferNewClient}
@@ -246,7 +278,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
         <MailboxNotice owner={mailbox.owner} />
         {sendReport && (
           <Suspense fallback={null}>
-            <SendSaveReport result={sendReport} onDismiss={() => setSendReport(null)} />
+            <SendSaveReport result={sendReport} onDismiss={props.onDismissSendReport} />
           </Suspense>
         )}
         {selected.length > 1 && (
@@ -264,7 +296,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
           {/* Inside main: the offer is about this email (and axe wants all content in landmarks). */}
           {view.kind === 'participants' && conversation && selected.length <= 1 && (
             <Suspense fallback={null}>
-              <ConversationBanner key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
+              <ConversationOffer key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
             </Suspense>
           )}
           {view.kind === 'participants' ? (
@@ -283,7 +315,7 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
               footer={
                 composing && (
                   <Suspense fallback={null}>
-                    <SaveOnSend key={itemSerial} api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
+                    <SaveOnSend api={api} clients={knownClients} onRowControls={publishSendSaveControls} />
                   </Suspense>
                 )
               }
@@ -295,7 +327,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
                 api={mailboxApi}
                 office={office}
                 clientId={view.clientId}
-                renderTimeline={renderTimeline}
                 requestMailboxConsent={requestMailboxConsent}
                 initialTab={view.tab}
                 saveOpenEmail={{ save: saveToRecord, participantAddresses: participantList.map((p) => p.emailAddress), checkSaved: saving.check }}
@@ -355,10 +386,6 @@ export function App({ office, api, translator, onClientCreated, renderTimeline, 
           />
         )}
         </Suspense>
-        <div role="status" aria-live="polite" aria-atomic="true" className={styles.liveRegion} data-testid="announcements">
-          {announcement.text && <span key={announcement.serial}>{announcement.text}</span>}
-        </div>
-      </FluentProvider>
-    </I18nProvider>
+    </>
   );
 }

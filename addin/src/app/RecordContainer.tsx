@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import type { ApiClient } from '../api/client';
 import type { ClientRecord, MailboxChallenge } from '../api/types';
 import { ClientRecordView, involves, type RecordTab, type SaveOpenEmail } from '../components/ClientRecordView';
@@ -12,7 +12,6 @@ export interface RecordContainerProps {
   clientId: string;
   /** With the Office gateway the History tab lists the communications timeline. */
   office?: Pick<OfficeGateway, 'openMessage'>;
-  renderTimeline?: (record: ClientRecord) => ReactNode;
   requestMailboxConsent?: (challenge: MailboxChallenge) => Promise<boolean>;
   initialTab?: RecordTab;
   /** "Save to record" for the email open in Outlook, shared with the participant rows. */
@@ -21,7 +20,7 @@ export interface RecordContainerProps {
   onEmailUnsaved?: (clientId: string, internetMessageId: string) => void;
 }
 
-export function RecordContainer({ api, clientId, office, renderTimeline, requestMailboxConsent, initialTab, saveOpenEmail, onEmailUnsaved }: RecordContainerProps) {
+export function RecordContainer({ api, clientId, office, requestMailboxConsent, initialTab, saveOpenEmail, onEmailUnsaved }: RecordContainerProps) {
   const { state, ...actions } = useClientRecord(api, clientId);
   // Once per record shown (and again when an address change makes the open email involve it).
   const involved = state.kind === 'ready' && !!saveOpenEmail?.save.canSave && involves(state.record, saveOpenEmail.participantAddresses);
@@ -32,21 +31,19 @@ export function RecordContainer({ api, clientId, office, renderTimeline, request
     checkSaved(clientId, controller.signal);
     return () => controller.abort();
   }, [involved, checkSaved, clientId]);
-  const timeline =
-    renderTimeline ??
-    (office
-      ? (record: ClientRecord) => (
-          <HistoryTimeline
-            api={api}
-            office={office}
-            clientId={record.id}
-            requestMailboxConsent={requestMailboxConsent}
-            onUnsaved={(item) => {
-              if (item.internetMessageId) onEmailUnsaved?.(record.id, item.internetMessageId);
-            }}
-          />
-        )
-      : undefined);
+  const timeline = office
+    ? (record: ClientRecord) => (
+        <HistoryTimeline
+          api={api}
+          office={office}
+          clientId={record.id}
+          requestMailboxConsent={requestMailboxConsent}
+          onUnsaved={(item) => {
+            if (item.internetMessageId) onEmailUnsaved?.(record.id, item.internetMessageId);
+          }}
+        />
+      )
+    : undefined;
   return (
     <ClientRecordView
       state={state}
@@ -65,4 +62,4 @@ export function RecordContainer({ api, clientId, office, renderTimeline, request
 export { MultiSaveContainer } from './MultiSaveContainer';
 export { SaveOnSend } from './SaveOnSend';
 export { SendSaveReport } from '../components/SendSaveReport';
-export { ConversationBanner } from '../components/ConversationBanner';
+export { ConversationOffer } from './ConversationOffer';

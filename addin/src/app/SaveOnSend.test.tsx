@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ResolvedParticipant } from './participantStatus';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { ParticipantsList } from '../components/ParticipantsList';
 import { fakeApi } from '../test/fakeApi';
 import { renderInPane } from '../test/render';

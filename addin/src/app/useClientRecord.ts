@@ -1,52 +1,37 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { ApiClient } from '../api/client';
 import { isApiError } from '../api/errors';
 import type { ClientRecord, FieldDefinition, FieldType, UpdateClientBody } from '../api/types';
+import { useAsyncResource } from './useAsyncResource';
+import type { RecordActions, RecordState } from '../components/ClientRecordView';
 
-export type RecordState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; record: ClientRecord; fields: FieldDefinition[] }
-  | { kind: 'error'; error: unknown };
-
-export interface RecordActions {
-  reload(): Promise<void>;
-  /** On a version conflict the record is reloaded first, then the error is passed on for the form to explain. */
-  saveContact(changes: UpdateClientBody): Promise<ClientRecord>;
-  setFieldValue(fieldId: string, value: string | number | null): Promise<ClientRecord>;
-  addField(label: string, type: FieldType, value: string): Promise<ClientRecord>;
-  unlinkEmail(address: string): Promise<ClientRecord>;
+interface Loaded {
+  record: ClientRecord;
+  fields: FieldDefinition[];
 }
 
 export function useClientRecord(api: ApiClient, clientId: string): { state: RecordState } & RecordActions {
-  const [state, setState] = useState<RecordState>({ kind: 'loading' });
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<Loaded> => {
+      const [record, fields] = await Promise.all([api.getClient(clientId, signal), api.listFields(signal)]);
+      return { record, fields };
+    },
+    [api, clientId],
+  );
+  // A reload (a retry, or after a version conflict) keeps the record on screen until the fresh one comes.
+  const resource = useAsyncResource(load, { keepWhileReloading: true });
+  const state: RecordState = resource.state.kind === 'ready' ? { kind: 'ready', ...resource.state.value } : resource.state;
   const stateRef = useRef(state);
   stateRef.current = state;
-  const sequence = useRef(0);
+  const { reload, set } = resource;
 
-  const reload = useCallback(async () => {
-    const current = ++sequence.current;
-    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
-    try {
-      const [record, fields] = await Promise.all([api.getClient(clientId), api.listFields()]);
-      if (current === sequence.current) setState({ kind: 'ready', record, fields });
-    } catch (error) {
-      if (current === sequence.current) setState({ kind: 'error', error });
-    }
-  }, [api, clientId]);
-
-  useEffect(() => {
-    setState({ kind: 'loading' });
-    void reload();
-  }, [reload]);
-
-  const applyRecord = useCallback((record: ClientRecord, fields?: FieldDefinition[]) => {
-    setState((previous) =>
-      previous.kind === 'ready'
-        ? { kind: 'ready', record, fields: fields ?? previous.fields }
-        : { kind: 'ready', record, fields: fields ?? [] },
-    );
-    return record;
-  }, []);
+  const applyRecord = useCallback(
+    (record: ClientRecord, fields?: FieldDefinition[]) => {
+      set((previous) => ({ record, fields: fields ?? previous?.fields ?? [] }));
+      return record;
+    },
+    [set],
+  );
 
   const currentRecord = () => {
     const current = stateRef.current;

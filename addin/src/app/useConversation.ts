@@ -11,10 +11,10 @@ export interface ConversationSaved {
 
 /**
  * "Part of a conversation saved to Ana's record": for a received email, asks which records hold its
- * conversation, again for each item (`itemSerial`). Only this question is in the pane's first JavaScript; the offer and the automatic save
+ * conversation, once: App mounts the message's part afresh for each item. Only this question is in the pane's first JavaScript; the offer and the automatic save
  * (components/ConversationBanner.tsx) load when there is something to offer.
  */
-export function useConversation(office: OfficeGateway, api: ApiClient, itemSerial: number): ConversationSaved | null {
+export function useConversation(office: OfficeGateway, api: ApiClient): ConversationSaved | null {
   const [saved, setSaved] = useState<ConversationSaved | null>(null);
 
   useEffect(() => {
@@ -33,7 +33,7 @@ export function useConversation(office: OfficeGateway, api: ApiClient, itemSeria
       () => undefined,
     );
     return () => abort.abort();
-  }, [office, api, itemSerial]);
+  }, [office, api]);
 
   return saved;
 }

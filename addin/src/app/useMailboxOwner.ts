@@ -8,7 +8,7 @@ const unknownOwner: MailboxOwner = { kind: 'unknown' };
  * Whose mailbox the selected item is in, read once per item: `owner` for the pane to say so (null while
  * reading), `sharedAddress()` for the calls that read that mailbox (they wait for the answer).
  */
-export function useMailboxOwner(office: OfficeGateway) {
+export function useMailboxOwner(office: OfficeGateway, itemKey: number) {
   const read = useRef<{ item: MailItem | null; owner: Promise<MailboxOwner> } | null>(null);
   const ownerOfCurrentItem = useCallback(() => {
     const item = office.currentItem();
@@ -19,20 +19,15 @@ export function useMailboxOwner(office: OfficeGateway) {
   }, [office]);
   const [owner, setOwner] = useState<MailboxOwner | null>(null);
 
+  // Read again for every item (itemKey).
   useEffect(() => {
-    let serial = 0;
-    const show = () => {
-      const current = ++serial;
-      setOwner(null);
-      void ownerOfCurrentItem().then((answer) => current === serial && setOwner(answer));
-    };
-    show();
-    const stop = office.onItemChanged(show);
+    let current = true;
+    setOwner(null);
+    void ownerOfCurrentItem().then((answer) => current && setOwner(answer));
     return () => {
-      serial = -1;
-      stop();
+      current = false;
     };
-  }, [office, ownerOfCurrentItem]);
+  }, [ownerOfCurrentItem, itemKey]);
 
   const sharedAddress = useCallback(async () => sharedAddressOf(await ownerOfCurrentItem()), [ownerOfCurrentItem]);
   return { owner, sharedAddress };

@@ -1,113 +1,81 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ApiClient } from '../api/client';
 import type { LookupMatch, SuggestionsResult } from '../api/types';
 import type { OfficeGateway } from '../office/office';
 import { listWithRoles } from '../office/participants';
-import { classify, statusFrom, type ResolvedParticipant } from './participantStatus';
-
-export type ParticipantsState =
-  | { kind: 'loading' }
-  | { kind: 'empty' }
-  | { kind: 'ready'; participants: ResolvedParticipant[] }
-  | { kind: 'error'; error: unknown };
+import { classify, statusFrom, type ResolvedParticipant } from '../participants/participantStatus';
+import { useAsyncResource } from './useAsyncResource';
+import type { ParticipantsState } from '../components/ParticipantsList';
 
 const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Who is in the item, looked up; null when no item is open. */
+type Loaded = ResolvedParticipant[] | null;
+
 /**
- * Reads the current item's people and resolves them with one lookup, on open and on every
- * ItemChanged. Each load gets a sequence number; an answer for an older item is dropped.
+ * Reads the current item's people and resolves them with one lookup. The pane mounts it afresh for
+ * every message (App keys its per-message part with the item); a retry's older answer is dropped (useAsyncResource).
  */
 export function useParticipants(office: OfficeGateway, api: ApiClient) {
-  const [state, setState] = useState<ParticipantsState>({ kind: 'loading' });
-  const sequence = useRef(0);
-  const inFlight = useRef<AbortController | null>(null);
-
-  /** The second call, once the participants are on screen: it never holds up the lookup, and its failure is not the pane's. */
-  const addSuggestions = useCallback(
-    async (resolved: ResolvedParticipant[], signal: AbortSignal, isStale: () => boolean) => {
-      const valid = resolved.filter((p) => p.status.kind !== 'invalid');
-      let answers: SuggestionsResult[] = [];
-      if (valid.length > 0) {
-        try {
-          answers = (await api.suggest(valid.map((p) => ({ address: p.emailAddress, displayName: p.displayName })), signal)).results;
-        } catch (error) {
-          if (error instanceof DOMException && error.name === 'AbortError') return;
-        }
-      }
-      if (isStale()) return;
-      setState((previous) =>
-        previous.kind !== 'ready'
-          ? previous
-          : {
-              kind: 'ready',
-              participants: previous.participants.map((p) => {
-                const index = valid.findIndex((v) => sameAddress(v.emailAddress, p.emailAddress));
-                return { ...p, status: classify(p.status, index >= 0 ? answers[index] : undefined) };
-              }),
-            },
-      );
-    },
-    [api],
-  );
-
-  const load = useCallback(async () => {
-    const current = ++sequence.current;
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    const isStale = () => current !== sequence.current;
-
-    const item = office.currentItem();
-    if (!item) {
-      setState({ kind: 'empty' });
-      return;
-    }
-    setState({ kind: 'loading' });
-    try {
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<Loaded> => {
+      const item = office.currentItem();
+      if (!item) return null;
       const people = listWithRoles(await office.readParticipants(item));
-      if (isStale()) return;
-      if (people.length === 0) {
-        setState({ kind: 'ready', participants: [] });
-        return;
-      }
+      // Another item since: no lookup (the early start's answer stays for the item shown).
+      signal.throwIfAborted();
+      if (people.length === 0) return [];
       const { results } = await api.lookup(
         people.map((p) => p.emailAddress),
-        controller.signal,
+        signal,
       );
-      if (isStale()) return;
-      const resolved = people.map((p, i) => ({ ...p, status: statusFrom(results[i]) }));
-      setState({ kind: 'ready', participants: resolved });
-      await addSuggestions(resolved, controller.signal, isStale);
-    } catch (error) {
-      if (isStale()) return;
-      setState({ kind: 'error', error });
-    }
-  }, [office, api, addSuggestions]);
+      return people.map((p, i) => ({ ...p, status: statusFrom(results[i]) }));
+    },
+    [office, api],
+  );
 
-  useEffect(() => {
-    void load();
-    const stop = office.onItemChanged(() => void load());
-    return () => {
-      stop();
-      inFlight.current?.abort();
-    };
-  }, [office, load]);
+  const { state: loaded, reload, update } = useAsyncResource(load, {
+    onLoaded: (resolved, signal, isCurrent) => void addSuggestions(resolved, signal, isCurrent),
+  });
+  const state: ParticipantsState =
+    loaded.kind !== 'ready' ? loaded : loaded.value === null ? { kind: 'empty' } : { kind: 'ready', participants: loaded.value };
+
+  /** The second call, once the participants are on screen: it never holds up the lookup, and its failure is not the pane's. */
+  const addSuggestions = async (resolved: Loaded, signal: AbortSignal, isCurrent: () => boolean) => {
+    if (!resolved || resolved.length === 0) return;
+    const valid = resolved.filter((p) => p.status.kind !== 'invalid');
+    let answers: SuggestionsResult[] = [];
+    if (valid.length > 0) {
+      try {
+        answers = (await api.suggest(valid.map((p) => ({ address: p.emailAddress, displayName: p.displayName })), signal)).results;
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+      }
+    }
+    if (!isCurrent()) return;
+    update(
+      (participants) =>
+        participants?.map((p) => {
+          const index = valid.findIndex((v) => sameAddress(v.emailAddress, p.emailAddress));
+          return { ...p, status: classify(p.status, index >= 0 ? answers[index] : undefined) };
+        }) ?? null,
+    );
+  };
 
   /** Shows a just-linked or just-created address as its client at once, without waiting for a new lookup. */
-  const markAsClient = useCallback((address: string, match: LookupMatch) => {
-    setState((previous) => {
-      if (previous.kind !== 'ready') return previous;
-      return {
-        kind: 'ready',
-        participants: previous.participants.map((p) => {
-          if (!sameAddress(p.emailAddress, address)) return p;
-          const others = p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [];
-          const matches = [...others.filter((m) => m.clientId !== match.clientId), match];
-          return { ...p, status: matches.length === 1 ? { kind: 'client', match } : { kind: 'shared', matches } };
-        }),
-      };
-    });
-  }, []);
+  const markAsClient = useCallback(
+    (address: string, match: LookupMatch) =>
+      update(
+        (participants) =>
+          participants?.map((p) => {
+            if (!sameAddress(p.emailAddress, address)) return p;
+            const others = p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [];
+            const matches = [...others.filter((m) => m.clientId !== match.clientId), match];
+            return { ...p, status: matches.length === 1 ? { kind: 'client', match } : { kind: 'shared', matches } };
+          }) ?? null,
+      ),
+    [update],
+  );
 
-  return { state, reload: load, markAsClient };
+  return { state, reload, markAsClient };
 }

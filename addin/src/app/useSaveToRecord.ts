@@ -3,12 +3,7 @@ import type { ApiClient } from '../api/client';
 import type { EmailPerson, SaveEmailBody } from '../api/types';
 import { OfficeCallError, type MessageDetails, type OfficeGateway } from '../office/office';
 import type { EmailParticipant } from '../office/participants';
-
-export type SaveState =
-  | { kind: 'saving' }
-  /** `quiet`: saved by the several-at-once panel, which says so itself (the pane does not announce it again). */
-  | { kind: 'saved'; internetMessageId: string; quiet?: boolean }
-  | { kind: 'failed'; error: unknown };
+import type { SaveState } from '../components/SaveToRecord';
 
 // The service refuses a whole save for one unparseable recipient (an X.500 or list address): leave those out.
 const plausibleAddress = (address: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address);
@@ -34,13 +29,12 @@ export function saveBodyOf(message: MessageDetails & { from: EmailParticipant })
  * "Save to record" for the open message, one state per client. Only metadata and a short preview
  * are sent; a new selection starts over.
  */
-export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
+export function useSaveToRecord(office: OfficeGateway, api: ApiClient, itemKey: number) {
   const [states, setStates] = useState<Record<string, SaveState | undefined>>({});
-  const [canSave, setCanSave] = useState(() => {
-    const item = office.currentItem();
-    return !!item && office.isReadMode(item);
-  });
+  const item = office.currentItem();
+  const canSave = !!item && office.isReadMode(item);
   const generation = useRef(0);
+  const statesKey = useRef(itemKey);
   // Messages saved several at once, by Message-ID → client ids: when one of them is (or becomes) the open
   // message, its rows say "Saved" rather than offering a save that was already made.
   const savedElsewhere = useRef(new Map<string, Set<string>>());
@@ -51,16 +45,13 @@ export function useSaveToRecord(office: OfficeGateway, api: ApiClient) {
     return Object.fromEntries([...(clients ?? [])].map((clientId) => [clientId, { kind: 'saved', internetMessageId: messageId!, quiet: true } as SaveState]));
   }, [office]);
 
-  useEffect(
-    () =>
-      office.onItemChanged(() => {
-        generation.current++;
-        setStates(statesFor());
-        const item = office.currentItem();
-        setCanSave(!!item && office.isReadMode(item));
-      }),
-    [office, statesFor],
-  );
+  // Outlives a message (several saved at once are remembered), so another item (itemKey) starts its states over.
+  useEffect(() => {
+    if (statesKey.current === itemKey) return;
+    statesKey.current = itemKey;
+    generation.current++;
+    setStates(statesFor());
+  }, [itemKey, statesFor]);
 
   /** Several messages were saved at once: these clients now have this message on their records. */
   const markSaved = useCallback(

@@ -4,8 +4,8 @@ import type { SelectedItem } from '../office/selectedItems';
 
 const none: SelectedItem[] = [];
 
-/** The messages selected at once, read again on SelectedItemsChanged (and ItemChanged, which can come alone). */
-export function useSelectedItems(office: OfficeGateway): SelectedItem[] {
+/** The messages selected at once, read again on SelectedItemsChanged and for every item (itemKey: ItemChanged can come alone). */
+export function useSelectedItems(office: OfficeGateway, itemKey: number): SelectedItem[] {
   const [items, setItems] = useState(none);
   useEffect(() => {
     let serial = 0;
@@ -15,13 +15,11 @@ export function useSelectedItems(office: OfficeGateway): SelectedItem[] {
     };
     read();
     const stopSelection = office.onSelectionChanged(read);
-    const stopItem = office.onItemChanged(read);
     return () => {
       serial = -1;
       stopSelection();
-      stopItem();
     };
-  }, [office]);
+  }, [office, itemKey]);
   return items;
 }
 

@@ -2,23 +2,18 @@ import { useEffect, useState } from 'react';
 import type { OfficeGateway } from '../office/office';
 
 /** The account (login hint) the pane signs in as, read again when the selection moves (maybe to another account's mailbox). */
-export function useWorkspaceAccount(office: OfficeGateway): string | null {
+export function useWorkspaceAccount(office: OfficeGateway, itemKey: number): string | null {
   const [account, setAccount] = useState<string | null>(null);
+  // Read again for every item (itemKey).
   useEffect(() => {
-    let serial = 0;
-    const read = () => {
-      const current = ++serial;
-      void office.account().then(
-        (answer) => current === serial && setAccount(answer.loginHint),
-        () => current === serial && setAccount(null),
-      );
-    };
-    read();
-    const stop = office.onItemChanged(read);
+    let current = true;
+    void office.account().then(
+      (answer) => current && setAccount(answer.loginHint),
+      () => current && setAccount(null),
+    );
     return () => {
-      serial = -1;
-      stop();
+      current = false;
     };
-  }, [office]);
+  }, [office, itemKey]);
   return account;
 }

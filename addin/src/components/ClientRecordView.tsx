@@ -1,7 +1,6 @@
 import { Caption1, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import type { ClientRecord } from '../api/types';
-import type { RecordActions, RecordState } from '../app/useClientRecord';
+import type { ClientRecord, FieldDefinition, FieldType, UpdateClientBody } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ContactDetails } from './ContactDetails';
 import { CustomFields } from './CustomFields';
@@ -9,6 +8,20 @@ import { ErrorBar } from './ErrorBar';
 import { HistoryTab } from './HistoryTab';
 import { RecordHeader } from './RecordHeader';
 import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';
+
+export type RecordState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; record: ClientRecord; fields: FieldDefinition[] }
+  | { kind: 'error'; error: unknown };
+
+export interface RecordActions {
+  reload(): Promise<void>;
+  /** On a version conflict the record is reloaded first, then the error is passed on for the form to explain. */
+  saveContact(changes: UpdateClientBody): Promise<ClientRecord>;
+  setFieldValue(fieldId: string, value: string | number | null): Promise<ClientRecord>;
+  addField(label: string, type: FieldType, value: string): Promise<ClientRecord>;
+  unlinkEmail(address: string): Promise<ClientRecord>;
+}
 
 /** A touch screen no wider than a large phone (Outlook on iOS and Android shows the pane full screen). */
 const phoneTabs = '@media (pointer: coarse) and (max-width: 480px)';

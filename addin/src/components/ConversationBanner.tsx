@@ -1,9 +1,8 @@
 import { Button, Caption1, makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../api/client';
-import type { ConversationSaved } from '../app/useConversation';
-import type { SaveState } from '../app/useSaveToRecord';
+import { useEffect, useRef } from 'react';
+import type { ConversationClient } from '../api/types';
+import type { SaveState } from './SaveToRecord';
 import { useI18n } from '../i18n/I18nContext';
 import { errorMessageKey } from './errorMessage';
 
@@ -25,67 +24,36 @@ const useStyles = makeStyles({
   switch: { maxWidth: '100%', minWidth: 0, '& label': { overflowWrap: 'anywhere' } },
 });
 
-// Emails this pane has saved without a click, for as long as it stays open: coming back to one whose
-// automatic save failed does not try again unasked (the button does). The service's save is
-// idempotent too, so two panes saving the same email still save it once.
-const savedAutomatically = new Set<string>();
-
 export interface ConversationBannerProps {
-  api: Pick<ApiClient, 'getSaveSettings' | 'setSaveSettings'>;
-  saved: ConversationSaved;
+  clients: ConversationClient[];
   states: Record<string, SaveState | undefined>;
+  /** The user's setting; null until it is known. */
+  automatic: boolean | null;
+  /** The email was saved without a click (the setting was on when the pane opened it). */
+  savedWithoutClick: boolean;
   onSave: (clientId: string) => void;
+  onAutomaticChange: (on: boolean) => void;
 }
 
 /**
- * "Part of a conversation saved to {name}'s record", with "Save this one too" per client; with the
- * user's setting on, the email is saved there when the pane opens it, and the banner says so.
+ * "Part of a conversation saved to {name}'s record", with "Save this one too" per client, or what was
+ * saved without a click; and the user's setting to save such emails automatically.
  */
-export function ConversationBanner({ api, saved, states, onSave }: ConversationBannerProps) {
+export function ConversationBanner({ clients, states, automatic, savedWithoutClick, onSave, onAutomaticChange }: ConversationBannerProps) {
   const { t, has } = useI18n();
   const styles = useStyles();
-  const [automatic, setAutomatic] = useState<boolean | null>(null);
-  const [savedWithoutClick, setSavedWithoutClick] = useState(false);
   const banner = useRef<HTMLElement | null>(null);
   const clicked = useRef(false);
   // The clicked button is gone once saved: focus, lost with it, goes to the banner that now says so.
-  const savedCount = saved.clients.filter((c) => states[c.clientId]?.kind === 'saved').length;
+  const savedCount = clients.filter((c) => states[c.clientId]?.kind === 'saved').length;
   useEffect(() => {
     const lost = !document.activeElement || document.activeElement === document.body;
     if (savedCount > 0 && clicked.current && lost) banner.current?.focus();
   }, [savedCount]);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    api.getSaveSettings(abort.signal).then(
-      (settings) => {
-        if (abort.signal.aborted) return;
-        setAutomatic(settings.saveConversationsAutomatically);
-        if (!settings.saveConversationsAutomatically) return;
-        setSavedWithoutClick(true);
-        for (const { clientId } of saved.clients) {
-          const key = `${saved.internetMessageId}\n${clientId}`;
-          if (savedAutomatically.has(key)) continue;
-          savedAutomatically.add(key);
-          onSave(clientId);
-        }
-      },
-      () => setAutomatic(false),
-    );
-    return () => abort.abort();
-  }, [api, saved, onSave]);
-
-  const changeAutomatic = (on: boolean) => {
-    setAutomatic(on);
-    api.setSaveSettings({ saveConversationsAutomatically: on }).then(
-      (settings) => setAutomatic(settings.saveConversationsAutomatically),
-      () => setAutomatic(!on),
-    );
-  };
-
   return (
     <section className={styles.banner} data-testid="conversation-banner" ref={banner} tabIndex={-1}>
-      {saved.clients.map((client) => {
+      {clients.map((client) => {
         const state = states[client.clientId];
         if (state?.kind === 'saved') {
           return (
@@ -127,7 +95,7 @@ export function ConversationBanner({ api, saved, states, onSave }: ConversationB
         disabled={automatic === null}
         label={t('conversation.automatic')}
         data-testid="conversation-automatic"
-        onChange={(_, data) => changeAutomatic(data.checked)}
+        onChange={(_, data) => onAutomaticChange(data.checked)}
       />
     </section>
   );

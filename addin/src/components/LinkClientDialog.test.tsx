@@ -5,7 +5,7 @@ import { ApiError } from '../api/errors';
 import type { ClientSummary, LinkEmailBody } from '../api/types';
 import { clientRecord } from '../test/fixtures';
 import { renderInPane } from '../test/render';
-import { LinkClientDialog } from './LinkClientDialog';
+import { LinkClientContainer as LinkClientDialog } from '../app/LinkClientContainer';
 
 const ana: ClientSummary = { id: 'c-ana', firstName: 'Ana', lastName: 'Souza', preferredName: null, displayName: 'Ana Souza', email: 'ana@example.com', status: 'active' };
 const bo: ClientSummary = { id: 'c-bo', firstName: 'Bo', lastName: 'Lee', preferredName: null, displayName: 'Bo Lee', email: null, status: 'active' };

@@ -27,7 +27,6 @@ import type { ClientRecord, ClientSummary, LinkEmailBody } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
 import { useDialogFocus } from './useDialogFocus';
-import { useDebouncedSearch } from './useDebouncedSearch';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -36,15 +35,24 @@ const useStyles = makeStyles({
   results: { maxHeight: '220px', overflowY: 'auto' },
 });
 
+export type SearchState =
+  | { kind: 'idle' }
+  | { kind: 'searching' }
+  | { kind: 'done'; items: ClientSummary[] }
+  | { kind: 'failed'; error: unknown };
+
 export interface LinkClientDialogProps {
   /** Kept mounted while closing so Fluent can restore the page behind the modal. */
   open?: boolean;
   address: string;
-  searchClients: (query: string, signal: AbortSignal) => Promise<ClientSummary[]>;
+  /** The search box's text, and what searching for it found so far (app/LinkClientContainer searches as it changes). */
+  query: string;
+  onQueryChange: (query: string) => void;
+  search: SearchState;
+  onRetrySearch: () => void;
   linkEmail: (clientId: string, body: LinkEmailBody) => Promise<ClientRecord>;
   onLinked: (record: ClientRecord, address: string) => void;
   onDismiss: () => void;
-  searchDelayMs?: number;
 }
 
 type Step =
@@ -58,12 +66,10 @@ interface SaveOptions {
   replace?: boolean;
 }
 
-export function LinkClientDialog({ open = true, address, searchClients, linkEmail, onLinked, onDismiss, searchDelayMs }: LinkClientDialogProps) {
+export function LinkClientDialog({ open = true, address, query, onQueryChange, search, onRetrySearch, linkEmail, onLinked, onDismiss }: LinkClientDialogProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const surface = useDialogFocus(open);
-  const [query, setQuery] = useState('');
-  const { state: search, retry: retrySearch } = useDebouncedSearch(query, searchClients, searchDelayMs);
   const [selected, setSelected] = useState<ClientSummary | null>(null);
   const [pickError, setPickError] = useState(false);
   const [saveAs, setSaveAs] = useState<'primary' | 'secondary'>('primary');
@@ -137,12 +143,12 @@ export function LinkClientDialog({ open = true, address, searchClients, linkEmai
                   value={query}
                   placeholder={t('link.searchPlaceholder')}
                   contentBefore={<SearchRegular aria-hidden />}
-                  onChange={(_, data) => setQuery(data.value)}
+                  onChange={(_, data) => onQueryChange(data.value)}
                   autoComplete="off"
                 />
               </Field>
               {search.kind === 'searching' && <Spinner size="tiny" label={t('link.searching')} />}
-              {search.kind === 'failed' && <ErrorBar error={search.error} onRetry={retrySearch} />}
+              {search.kind === 'failed' && <ErrorBar error={search.error} onRetry={onRetrySearch} />}
               {search.kind === 'done' && search.items.length === 0 && (
                 <Text role="status">{t('link.noResults', { query: query.trim() })}</Text>
               )}

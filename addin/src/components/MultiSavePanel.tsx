@@ -1,5 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { statusOf, summarize, type EmailOutcome } from '../app/multiSave';
+import { statusOf, summarize, type EmailOutcome } from '../multiSave/outcomes';
 import type { MultiSaveTranslator } from '../i18n/multiSave';
 
 const useStyles = makeStyles({

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
 import type { ClientRecord, CreateClientBody } from '../api/types';
-import type { ResolvedParticipant } from '../app/participantStatus';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { clientRecord } from '../test/fixtures';
 import { renderInPane } from '../test/render';
 import { NewClientDialog } from './NewClientDialog';

@@ -24,7 +24,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors';
 import { IdempotencyKeys } from '../api/idempotency';
 import type { ClientRecord, CreateClientBody, LookupMatch, Suggestion } from '../api/types';
-import type { ResolvedParticipant } from '../app/participantStatus';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { splitDisplayName } from '../names/splitDisplayName';
 import { ErrorBar } from './ErrorBar';

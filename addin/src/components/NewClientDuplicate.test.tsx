@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Suggestion } from '../api/types';
-import type { ResolvedParticipant } from '../app/participantStatus';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { clientRecord } from '../test/fixtures';
 import { renderInPane } from '../test/render';
 import { NewClientDialog } from './NewClientDialog';

@@ -1,7 +1,7 @@
 import { Button, Caption1, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { LookupMatch, Suggestion } from '../api/types';
-import type { ResolvedParticipant } from '../app/participantStatus';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { Initials } from './Initials';
 import { SaveToRecord, type SaveToRecordProps } from './SaveToRecord';

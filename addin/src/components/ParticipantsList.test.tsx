@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
-import type { ResolvedParticipant } from '../app/participantStatus';
-import type { ParticipantsState } from '../app/useParticipants';
+import type { ResolvedParticipant } from '../participants/participantStatus';
+import type { ParticipantsState } from './ParticipantsList';
 import { renderInPane } from '../test/render';
 import { ParticipantsList } from './ParticipantsList';
 

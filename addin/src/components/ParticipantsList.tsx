@@ -2,12 +2,17 @@ import { makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components'
 import type { ReactNode } from 'react';
 import { MailRegular } from '@fluentui/react-icons';
 import type { LookupMatch, Suggestion } from '../api/types';
-import type { ResolvedParticipant } from '../app/participantStatus';
-import type { ParticipantsState } from '../app/useParticipants';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { ErrorBar } from './ErrorBar';
 import { ParticipantRow, type SaveToRecordProps } from './ParticipantRow';
 import { LoadingPlaceholder } from './LoadingPlaceholder';
+
+export type ParticipantsState =
+  | { kind: 'loading' }
+  | { kind: 'empty' }
+  | { kind: 'ready'; participants: ResolvedParticipant[] }
+  | { kind: 'error'; error: unknown };
 
 const useStyles = makeStyles({
   heading: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },

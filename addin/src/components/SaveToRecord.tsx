@@ -2,9 +2,14 @@ import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-comp
 import { BookmarkRegular, CheckmarkRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
 import type { LookupMatch } from '../api/types';
-import type { SaveState } from '../app/useSaveToRecord';
 import { useI18n } from '../i18n/I18nContext';
 import { errorMessageKey } from './errorMessage';
+
+export type SaveState =
+  | { kind: 'saving' }
+  /** `quiet`: saved by the several-at-once panel, which says so itself (the pane does not announce it again). */
+  | { kind: 'saved'; internetMessageId: string; quiet?: boolean }
+  | { kind: 'failed'; error: unknown };
 
 const useStyles = makeStyles({
   // Fluent buttons keep their label on one line; in a narrow pane it wraps inside the button instead.

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
-import type { ResolvedParticipant } from '../app/participantStatus';
+import type { ResolvedParticipant } from '../participants/participantStatus';
 import { renderInPane } from '../test/render';
 import { ParticipantsList } from './ParticipantsList';
 

@@ -12,13 +12,25 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, BookmarkRegular, MailInboxRegular, OpenRegular, PersonNoteRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { HistoryAttachment, HistoryItem } from '../api/types';
-import type { HistoryState } from '../app/useHistory';
+import type { HistoryAttachment, HistoryItem, MailboxChallenge, MailboxSource } from '../api/types';
 import { formatFileSize } from '../history/fileSize';
 import { eventSentence, groupByDay, timeOfDay } from '../history/timelineText';
 import { useI18n } from '../i18n/I18nContext';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
+
+export type HistoryState =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: unknown }
+  | {
+      kind: 'ready';
+      items: HistoryItem[];
+      nextCursor: string | null;
+      mailbox: MailboxSource;
+      challenge: MailboxChallenge | null;
+      loadingMore: boolean;
+      moreError: unknown;
+    };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

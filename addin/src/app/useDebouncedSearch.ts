@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ClientSummary } from '../api/types';
-
-export type SearchState =
-  | { kind: 'idle' }
-  | { kind: 'searching' }
-  | { kind: 'done'; items: ClientSummary[] }
-  | { kind: 'failed'; error: unknown };
+import type { SearchState } from '../components/LinkClientDialog';
 
 /** Searches as the user types, waiting for a pause and cancelling the previous request. */
 export function useDebouncedSearch(

@@ -58,10 +58,13 @@ public sealed class GraphUserSessions(ITokenAcquisition tokens, IHttpContextAcce
     public async Task<UserSession?> StartAsync(CancellationToken cancellationToken)
     {
         if (http.HttpContext?.User is not { } caller) return null;
+        // The send event waits for this request: Entra gets the mailbox's budget, then the pane's resolve saves instead.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.Budget);
         var options = new TokenAcquisitionOptions
         {
             LongRunningWebApiSessionKey = TokenAcquisitionOptions.LongRunningWebApiSessionKeyAuto,
-            CancellationToken = cancellationToken,
+            CancellationToken = budget.Token,
         };
         try
         {

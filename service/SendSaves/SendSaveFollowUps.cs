@@ -4,6 +4,7 @@ using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Infrastructure;
 using OutlookCrm.Service.Mailbox;
+using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.SendSaves;
 
@@ -114,8 +115,18 @@ public sealed class SendSaveFollowUps(
         services.GetRequiredService<CurrentUser>().Resolve(followUp.TenantId, followUp.UserId, followUp.WorkspaceId, followUp.Name, followUp.Email);
         var audit = services.GetRequiredService<AuditTrail>();
         audit.BeginWithoutRequest(AuditAction, "send-save");
-        var result = await followUp.Session.RunAsync(() => services.GetRequiredService<SendSaveResolver>().ResolveAsync(cancellationToken));
-        if (!audit.IsCommitted) await services.GetRequiredService<AuditWriter>().WriteAsync(audit.Complete(AuditTrail.Success, replay: false), cancellationToken);
+        var writer = services.GetRequiredService<AuditWriter>();
+        Microsoft.AspNetCore.Http.HttpResults.Ok<ResolveResult> result;
+        try
+        {
+            result = await followUp.Session.RunAsync(() => services.GetRequiredService<SendSaveResolver>().ResolveAsync(cancellationToken));
+        }
+        catch (Exception e) when (!audit.IsCommitted && e is not OperationCanceledException)
+        {
+            await writer.WriteAsync(audit.Complete(ProblemExceptionHandler.Translate(e).Code, replay: false), CancellationToken.None);
+            throw;
+        }
+        if (!audit.IsCommitted) await writer.WriteAsync(audit.Complete(AuditTrail.Success, replay: false), cancellationToken);
         if (result.Value is { Mailbox: not "ok" } answer) logger.LogInformation("Background resolve: mailbox {Mailbox}", answer.Mailbox);
         var db = services.GetRequiredService<AppDbContext>();
         return await db.SendSaves.AnyAsync(r => r.UserId == followUp.UserId && r.SendKey == followUp.SendKey && r.State == SendSaveState.Pending, cancellationToken);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using System.Text.Json.Nodes;
 using OutlookCrm.Service.Tests.Attachments;
 using OutlookCrm.Service.Tests.Support;
@@ -31,6 +33,14 @@ static class BackgroundDelays
 public sealed class BackgroundSendSaveFactory : AttachmentServiceFactory
 {
     public BackgroundSendSaveFactory() => BackgroundDelays.Apply(Settings, BackgroundDelays.Fast);
+
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
 }
 
 /// <summary>
@@ -88,6 +98,28 @@ public class SendSaveBackgroundTests(BackgroundSendSaveFactory factory) : IClass
         var audit = (await Json.ReadAsync(await session.Http.GetAsync("/api/audit?action=send-save.resolve-background"), 200))["items"]!.AsArray();
         Assert.NotEmpty(audit);
         Assert.All(audit, entry => Assert.Equal(session.UserId, entry!.AsObject().Id("userId")));
+        // The session key is held, never written down.
+        Assert.All(factory.Sessions.Keys, sessionKey => Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains(sessionKey)));
+    }
+
+    [Fact]
+    public async Task A_mailbox_that_cannot_be_read_leaves_the_send_pending_for_the_panes_resolve()
+    {
+        var session = await factory.SignInAsync();
+        var (client, address) = await ClientAsync(session);
+        var key = NewKey();
+        await Json.ReadAsync(await ChooseAsync(session, key, client), 200);
+        Sent([address], key);
+        var attempts = BackgroundDelays.Fast.Length;
+        for (var i = 0; i < attempts; i++) factory.Graph.SentItemsFaults.Enqueue(FakeGraphServer.ConsentError);
+
+        await Json.ReadAsync(await ReportSentAsync(session, key, address), 202);
+        await BackgroundDelays.UntilAsync(() => Task.FromResult(factory.Graph.SentItemsFaults.IsEmpty && SentItemsReadsBy(session) >= attempts), "every background attempt");
+        Assert.Empty(await SavedEmailsAsync(session, client));
+
+        var resolved = await ResolveAsync(session); // the pane opens
+        Assert.Equal(client, Assert.Single(resolved["saved"]!.AsArray())!.AsObject().Id("clientId"));
+        Assert.Single(await SavedEmailsAsync(session, client));
     }
 
     [Fact]

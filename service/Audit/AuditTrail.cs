@@ -29,6 +29,10 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
         MarkAudited(http);
     }
 
+    /// <summary>Begins the record of work the service does for <see cref="CurrentUser"/> after their request (a background job), named by its own action.</summary>
+    public void BeginWithoutRequest(string action, string objectType) =>
+        pending = New(action, objectType, null, Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"));
+
     /// <summary>Names the object a call created (its id was not in the route).</summary>
     public void Target(Guid objectId)
     {
@@ -73,7 +77,10 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
         };
     }
 
-    public AuditRecord New(string action, string? objectType, string? objectId, HttpContext http) => new()
+    public AuditRecord New(string action, string? objectType, string? objectId, HttpContext http) =>
+        New(action, objectType, objectId, Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+
+    AuditRecord New(string action, string? objectType, string? objectId, string correlationId) => new()
     {
         WorkspaceId = user.IsResolved ? user.WorkspaceId : null,
         UserId = user.IsResolved ? user.UserId : null,
@@ -82,6 +89,6 @@ public sealed class AuditTrail(CurrentUser user, TimeProvider clock)
         ObjectId = objectId,
         OccurredAt = clock.GetUtcNow().UtcDateTime,
         Outcome = Success,
-        CorrelationId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+        CorrelationId = correlationId,
     };
 }

@@ -21,6 +21,7 @@ public static class MailboxSetup
             builder.Services.AddHttpContextAccessor();
             builder.Services.AddSingleton<DevelopmentOutbox>();
             builder.Services.AddSingleton<IIntakeMailer>(sp => sp.GetRequiredService<DevelopmentOutbox>());
+            builder.Services.AddSingleton<IUserSessions, TokenlessUserSessions>();
             return settings;
         }
 
@@ -29,6 +30,7 @@ public static class MailboxSetup
         builder.Services.AddScoped<IMailboxHistory, GraphMailboxHistory>();
         builder.Services.AddScoped<IMailboxOwnerAccess, GraphMailboxOwnerAccess>();
         builder.Services.AddScoped<IIntakeMailer, GraphIntakeMailer>();
+        builder.Services.AddScoped<IUserSessions, GraphUserSessions>();
         builder.Services.AddHttpClient(GraphMailboxHistory.HttpClientName)
             .AddResilienceHandler("graph", pipeline => pipeline
                 // 429 and 503 are retried after Graph's Retry-After; the caller's budget still caps the total.

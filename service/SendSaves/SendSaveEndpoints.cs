@@ -5,6 +5,7 @@ using OutlookCrm.Service.Audit;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Clients;
 using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.SendSaves;
@@ -59,7 +60,8 @@ public static class SendSaveEndpoints
     }
 
     static async Task<Accepted<SendSaveDto>> SentAsync(
-        string key, SendReportRequest? report, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        string key, SendReportRequest? report, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock,
+        SendSaveFollowUps followUps, ISentItems sentItems, IUserSessions sessions, CancellationToken cancellationToken)
     {
         CheckKey(key);
         var recipients = report?.Recipients ?? [];
@@ -87,7 +89,20 @@ public static class SendSaveEndpoints
             db.SendSaves.AddRange(added);
             return added;
         }, cancellationToken);
+        await FollowAsync(key, rows, user, followUps, sentItems, sessions, cancellationToken);
         return TypedResults.Accepted((string?)null, ToDto(key, rows));
+    }
+
+    /// <summary>
+    /// Starts the background resolve of this send while the sender's token is at hand (a long-running
+    /// session in Entra mode). Without a session, or when the worker is full, the pane's resolve saves it.
+    /// </summary>
+    static async Task FollowAsync(string key, List<SendSave> rows, CurrentUser user, SendSaveFollowUps followUps, ISentItems sentItems,
+        IUserSessions sessions, CancellationToken cancellationToken)
+    {
+        if (!followUps.Enabled || !sentItems.Connected || !rows.Any(r => r.State == SendSaveState.Pending)) return;
+        if (await sessions.StartAsync(cancellationToken) is not { } session) return;
+        followUps.TryFollow(new SendSaveFollowUp(user.TenantId, user.WorkspaceId, user.UserId, user.Name, user.Email, key, session));
     }
 
     /// <summary>The clients the default saves to: one per address that belongs to exactly one client (a shared family address needs the pane's choice).</summary>

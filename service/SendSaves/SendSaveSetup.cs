@@ -9,6 +9,11 @@ public static class SendSaveSetup
     public static void AddSendSaves(this WebApplicationBuilder builder, MailboxSettings mailbox)
     {
         builder.Services.AddScoped<SendSaveResolver>();
+        var followUps = builder.Configuration.GetSection(SendSaveFollowUpSettings.Section).Get<SendSaveFollowUpSettings>() ?? new SendSaveFollowUpSettings();
+        if (followUps.BackgroundDelays.Count == 0) followUps.BackgroundDelays = [.. SendSaveFollowUpSettings.DefaultDelays];
+        builder.Services.AddSingleton(followUps);
+        builder.Services.AddSingleton<SendSaveFollowUps>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SendSaveFollowUps>());
         if (mailbox.Source != MailboxSource.Graph)
         {
             // Development: the preview page's Send fills an in-memory Sent Items (POST /api/dev/sent-items).

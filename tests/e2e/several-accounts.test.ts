@@ -9,19 +9,32 @@ const { baseUrl, open } = usePaneSessions();
 const accountA = 'preview.user@example.com';
 const accountB = 'lee@practice-b.example';
 
-/** Every answer the service gave the pane, with the token it was asked with, so a test can say what crossed. */
+/** The tenant a bearer token was issued for (the development issuer's `tid` claim). */
+function tenantOf(authorization: string): string {
+  const payload = authorization.replace(/^Bearer /, '').split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString() || '{}') as { tid?: string }).tid ?? '';
+}
+
+/**
+ * Every answer the service gave the pane, with the token it was asked with and the phase of the test in
+ * which the pane *sent* the request. A request sent just before a switch can be answered just after it,
+ * so what crossed is judged by each call's token, not by when its answer came.
+ */
 function serviceTraffic() {
-  const seen: { phase: string; token: string; path: string; body: string }[] = [];
+  const seen: { phase: string; token: string; tenant: string; path: string; body: string }[] = [];
   let phase = 'B';
-  const record = (context: BrowserContext) =>
+  const record = (context: BrowserContext) => {
+    const sentIn = new WeakMap<object, string>();
+    context.on('request', (request) => sentIn.set(request, phase));
     context.on('response', async (response) => {
-      const at = phase; // the phase the answer came in, before anything awaits
       const request = response.request();
+      const at = sentIn.get(request) ?? phase;
       const url = new URL(request.url());
       if (!url.pathname.startsWith('/api/')) return;
       const token = (await request.allHeaders()).authorization ?? '';
-      seen.push({ phase: at, token, path: `${request.method()} ${url.pathname}`, body: await response.text().catch(() => '') });
+      seen.push({ phase: at, token, tenant: tenantOf(token), path: `${request.method()} ${url.pathname}`, body: await response.text().catch(() => '') });
     });
+  };
   return { seen, record, enter: (name: string) => (phase = name) };
 }
 
@@ -90,21 +103,27 @@ test('two practices in one Outlook: practice B\'s mailbox never shows practice A
   await pane.getByTestId('workspace').getByText(`Workspace: ${accountB}`).waitFor();
   await participant(pane, 'From: Ana Souza').getByRole('button', { name: 'Link to existing client: ana.souza@example.com' }).waitFor();
 
-  const inB = traffic.seen.filter((r) => r.phase.startsWith('B'));
-  const inA = traffic.seen.filter((r) => r.phase === 'A');
-  expect(inB.length).toBeGreaterThan(0);
-  expect(inA.length).toBeGreaterThan(0);
-  // Nothing of practice A ever reached the pane while B's mailbox was open...
-  for (const answer of inB) {
+  const withB = traffic.seen.filter((r) => r.tenant === tenantB);
+  const withA = traffic.seen.filter((r) => r.tenant === tenantA);
+  expect(withB.length).toBeGreaterThan(0);
+  expect(withA.length).toBeGreaterThan(0);
+  // Every call went out with one of the two practices' tokens...
+  expect(withA.length + withB.length).toBe(traffic.seen.length);
+  // ...until the first switch, only with B's...
+  expect(traffic.seen.filter((r) => r.phase === 'B' && r.tenant !== tenantB).map((r) => r.path)).toEqual([]);
+  // ...nothing of practice A ever reached the pane on B's token...
+  for (const answer of withB) {
     for (const secret of [ana.id, rita.id, 'Practice A: only for A', 'Rita']) expect(answer.body, `${answer.path} in ${answer.phase}`).not.toContain(secret);
   }
-  // ...and each account's calls carried its own token, never the other's.
-  const tokensOf = (rows: typeof inA) => new Set(rows.map((r) => r.token));
-  expect([...tokensOf(inB)].filter((t) => tokensOf(inA).has(t))).toEqual([]);
-  expect(tokensOf(inB).size).toBe(1);
+  // ...each account kept one token of its own (the cache never handed one account's token to the other)...
+  const tokensOf = (rows: typeof withA) => new Set(rows.map((r) => r.token));
+  expect([...tokensOf(withB)].filter((t) => tokensOf(withA).has(t))).toEqual([]);
+  expect(tokensOf(withB).size).toBe(1);
+  // ...and back in B's mailbox the pane asked with B's token again.
+  expect(traffic.seen.filter((r) => r.path === 'POST /api/lookup').at(-1)?.tenant).toBe(tenantB);
   // The very first lookup was already B's.
   expect(traffic.seen.find((r) => r.path === 'POST /api/lookup')?.phase).toBe('B');
-  console.log(`several accounts: ${inB.length} calls in B, ${inA.length} in A; ${JSON.stringify([...new Set(traffic.seen.map((r) => `${r.phase}: ${r.path}`))])}`);
+  console.log(`several accounts: ${withB.length} calls with B's token, ${withA.length} with A's; ${JSON.stringify([...new Set(traffic.seen.map((r) => `${r.phase}: ${r.path}`))])}`);
 });
 
 test('the header names the workspace in Portuguese too', async () => {

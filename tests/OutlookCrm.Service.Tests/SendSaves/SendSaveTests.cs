@@ -17,6 +17,9 @@ public sealed class SendSaveServiceFactory : AttachmentServiceFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>These tests are about the pane's resolve: the background one (SendSaveBackgroundTests) stays off.</summary>
+    public SendSaveServiceFactory() => Settings["SendSaves:BackgroundResolve"] = "false";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -51,7 +54,7 @@ public class SendSaveTests(SendSaveServiceFactory factory) : IClassFixture<SendS
         return ((await session.CreateClientAsync("Ana", "Souza", address)).Id(), address);
     }
 
-    static async Task<JsonArray> SavedEmailsAsync(TenantSession session, Guid client) =>
+    internal static async Task<JsonArray> SavedEmailsAsync(TenantSession session, Guid client) =>
         new((await HistoryAsync(session, client))["items"]!.AsArray().Where(i => i!.Str("kind") == "saved-email").Select(i => i!.DeepClone()).ToArray());
 
     [Fact]

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
 using Moq;
 
@@ -11,6 +13,9 @@ namespace OutlookCrm.Service.Tests.Support;
 /// The service with the mailbox source on Microsoft Graph, pointed at a <see cref="FakeGraphServer"/>.
 /// Token acquisition (on-behalf-of against Entra) cannot run here: a Moq stand-in answers each user
 /// with a token naming that user, so tests can see whose token reached Graph and which scopes it was for.
+/// Like Microsoft.Identity.Web, a call with <see cref="TokenAcquisitionOptions.LongRunningWebApiSessionKeyAuto"/>
+/// starts a long-running session and writes its key into the options; a later call with that key and
+/// no user gets that user's token (an unknown key is refused as Entra would: the user must sign in).
 /// </summary>
 public class GraphServiceFactory : ServiceFactory, IAsyncLifetime
 {
@@ -27,8 +32,25 @@ public class GraphServiceFactory : ServiceFactory, IAsyncLifetime
         Settings["Mailbox:GraphBaseUrl"] = Graph.BaseUrl;
         Settings["Mailbox:Budget"] = MailboxBudget.ToString("c");
         Tokens.Setup(t => t.GetAccessTokenForUserAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<ClaimsPrincipal?>(), It.IsAny<TokenAcquisitionOptions?>()))
-            .Returns((IEnumerable<string> _, string? _, string? _, string? _, ClaimsPrincipal? user, TokenAcquisitionOptions? _) =>
-                Task.FromResult(TokenFor(Guid.Parse(user!.FindFirst("oid")!.Value))));
+            .Returns((IEnumerable<string> _, string? _, string? _, string? _, ClaimsPrincipal? user, TokenAcquisitionOptions? options) =>
+                Task.FromResult(Token(user, options)));
+    }
+
+    /// <summary>Long-running sessions started, by key: whose they are.</summary>
+    public ConcurrentDictionary<string, Guid> Sessions { get; } = new();
+
+    string Token(ClaimsPrincipal? user, TokenAcquisitionOptions? options)
+    {
+        if (user is null)
+            return options?.LongRunningWebApiSessionKey is { } key && Sessions.TryGetValue(key, out var owner)
+                ? TokenFor(owner) : throw new MsalUiRequiredException("invalid_grant", "No such session.");
+        var userId = Guid.Parse(user.FindFirst("oid")!.Value);
+        if (options?.LongRunningWebApiSessionKey == TokenAcquisitionOptions.LongRunningWebApiSessionKeyAuto)
+        {
+            options.LongRunningWebApiSessionKey = $"session-{Guid.NewGuid():N}";
+            Sessions[options.LongRunningWebApiSessionKey] = userId;
+        }
+        return TokenFor(userId);
     }
 
     public static string TokenFor(Guid userId) => $"graph-token-for-{userId:N}";

@@ -132,6 +132,7 @@ api.MapNeverTrack();
 api.MapClients();
 api.MapFields();
 api.MapHistory();
+api.MapConversationSaves();
 api.MapAttachments();
 api.MapSendSaves();
 api.MapAudit();

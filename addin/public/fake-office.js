@@ -14,7 +14,7 @@
  *     getSelectedIds(), subscribeSelection(fn), getMessage(id) (optional): several messages selected at once
  *   }
  * A message description: { id, mode: 'read'|'compose', subject, from, to, cc, receivedAt, body,
- *   internetMessageId?, getAsyncDelayMs?, failGetAsync?, sharedOwner? } with participants as { displayName, emailAddress }.
+ *   internetMessageId?, conversationId?, getAsyncDelayMs?, failGetAsync?, sharedOwner? } with participants as { displayName, emailAddress }.
  * A message with sharedOwner is in that person's shared or delegated mailbox: as in Outlook, only such an item
  * has getSharedPropertiesAsync (Mailbox 1.8), and only when the reported Mailbox version reaches 1.8.
  * item.body.getAsync(coercionType, callback) answers the message's plain-text body.
@@ -110,6 +110,7 @@
       itemType: 'message',
       itemId: message.mode === 'compose' ? null : message.id,
       internetMessageId: message.mode === 'compose' ? null : message.internetMessageId || '<' + message.id + '@example.com>',
+      conversationId: message.conversationId || null,
       dateTimeCreated: new Date(message.receivedAt || Date.now()),
       body: {
         getAsync: function (coercionType, optionsOrCallback, maybeCallback) {

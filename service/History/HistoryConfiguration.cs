@@ -24,6 +24,7 @@ sealed class SavedEmailConfiguration : IEntityTypeConfiguration<SavedEmail>
         e.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Cascade);
         e.Property(x => x.InternetMessageId).HasMaxLength(512);
         e.Property(x => x.ItemId).HasMaxLength(512);
+        e.Property(x => x.ConversationId).HasMaxLength(SavedEmails.MaxConversationIdLength);
         e.Property(x => x.Subject).HasMaxLength(500);
         e.Property(x => x.FromAddress).HasMaxLength(320);
         e.Property(x => x.FromName).HasMaxLength(200);
@@ -32,5 +33,6 @@ sealed class SavedEmailConfiguration : IEntityTypeConfiguration<SavedEmail>
         e.Property(x => x.Preview).HasMaxLength(300);
         e.HasIndex(x => new { x.WorkspaceId, x.ClientId, x.InternetMessageId }).IsUnique();
         e.HasIndex(x => new { x.WorkspaceId, x.ClientId, x.SentAt });
+        e.HasIndex(x => new { x.WorkspaceId, x.ConversationId });
     }
 }

@@ -47,7 +47,8 @@ public sealed record SaveEmailRequest(
     List<EmailParticipant?>? To,
     List<EmailParticipant?>? Cc,
     DateTimeOffset? SentAt,
-    string? Preview);
+    string? Preview,
+    string? ConversationId = null);
 
 /// <param name="Attachments">Listed under the email as saved: stored, or skipped with the reason.</param>
 public sealed record SavedEmailDto(Guid Id, Guid ClientId, string InternetMessageId, string Subject, DateTime SentAt, DateTime SavedAt, Guid SavedBy, IReadOnlyList<HistoryAttachment>? Attachments = null);

@@ -105,7 +105,10 @@ public static class HistoryEndpoints
     };
 }
 
-/// <summary>Puts the three sources into one newest-first list; a saved email that is also in the mailbox appears once.</summary>
+/// <summary>
+/// Puts the three sources into one newest-first list, one entry per message (by Internet message id):
+/// a saved email that is also in the mailbox appears once, as the saved one.
+/// </summary>
 public static class HistoryMerge
 {
     public sealed record Positioned(HistoryPosition Position, HistoryItem Item);
@@ -130,7 +133,9 @@ public static class HistoryMerge
         }
         foreach (var m in mailbox)
         {
-            if (m.InternetMessageId is not null && savedIds.Contains(m.InternetMessageId.Trim())) continue;
+            // One entry per message: a copy in another folder (Sent Items and Inbox when the practitioner
+            // is also a recipient) has its own Graph id but the same Internet message id.
+            if (m.InternetMessageId is not null && !savedIds.Add(m.InternetMessageId.Trim())) continue;
             items.Add(new(new HistoryPosition(m.ReceivedAt, "m:" + m.Id), new HistoryItem(
                 "m:" + m.Id, "mailbox-email", "mailbox", m.ReceivedAt, m.Subject, m.From, m.To, m.Cc, m.Preview,
                 m.InternetMessageId, m.Id, m.WebLink, true, null, null, null)));

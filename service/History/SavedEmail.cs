@@ -11,6 +11,8 @@ public sealed class SavedEmail
     public Guid ClientId { get; set; }
     public string InternetMessageId { get; set; } = "";
     public string? ItemId { get; set; }
+    /// <summary>Outlook's conversation id (opaque): later emails of the conversation offer to be saved too.</summary>
+    public string? ConversationId { get; set; }
     public string Subject { get; set; } = "";
     public string FromAddress { get; set; } = "";
     public string? FromName { get; set; }

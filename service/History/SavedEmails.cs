@@ -17,6 +17,7 @@ public static class SavedEmails
     public const int MaxPreviewLength = 300;
     public const int MaxSubjectLength = 500;
     public const int MaxRecipients = 100;
+    public const int MaxConversationIdLength = 256;
 
     /// <summary>
     /// Saves the email with its attachments, read from the caller's mailbox before anything is written
@@ -100,8 +101,13 @@ public static class SavedEmails
         return TypedResults.NoContent();
     }
 
-    static string? MessageIdError(string? messageId) =>
+    internal static string? MessageIdError(string? messageId) =>
         string.IsNullOrEmpty(messageId) || messageId.Length > 512 || messageId.Any(char.IsControl) ? "Required, at most 512 characters." : null;
+
+    /// <summary>Outlook's conversation ids are opaque (base64-like): any printable text up to the limit.</summary>
+    internal static string? ConversationIdError(string? conversationId) =>
+        string.IsNullOrEmpty(conversationId) || conversationId.Length > MaxConversationIdLength || conversationId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+            ? $"Required, at most {MaxConversationIdLength} characters, no spaces or control characters." : null;
 
     static SavedEmailDto ToDto(SavedEmail s) => ToDto(s, null);
 
@@ -114,6 +120,8 @@ public static class SavedEmails
         var messageId = request.InternetMessageId?.Trim();
         if (MessageIdError(messageId) is { } messageIdError) errors["internetMessageId"] = [messageIdError];
         if (request.ItemId is { Length: > 512 }) errors["itemId"] = ["At most 512 characters."];
+        var conversationId = request.ConversationId?.Trim();
+        if (!string.IsNullOrEmpty(conversationId) && ConversationIdError(conversationId) is { } conversationError) errors["conversationId"] = [conversationError];
         if (request.Subject is { Length: > MaxSubjectLength }) errors["subject"] = [$"At most {MaxSubjectLength} characters."];
         if (request.Preview is { Length: > MaxPreviewLength }) errors["preview"] = [$"At most {MaxPreviewLength} characters: a preview, not the body."];
         if (request.SentAt is null) errors["sentAt"] = ["Required."];
@@ -127,6 +135,7 @@ public static class SavedEmails
         {
             InternetMessageId = messageId!,
             ItemId = request.ItemId,
+            ConversationId = string.IsNullOrEmpty(conversationId) ? null : conversationId,
             Subject = Clean(request.Subject) ?? "",
             FromAddress = from!.Address,
             FromName = from.Name,

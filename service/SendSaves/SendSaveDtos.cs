@@ -16,4 +16,5 @@ public sealed record ResolveResult(
 
 public sealed record ResolvedSave(string Key, Guid ClientId, Guid? SavedEmailId, string? Subject, string? Reason, DateTime CreatedAt);
 
-public sealed record SaveSettingsDto(bool? SaveToKnownClientsWhenSent);
+/// <summary>The caller's save defaults. In a PUT, a setting left out (null) keeps its value; at least one is required.</summary>
+public sealed record SaveSettingsDto(bool? SaveToKnownClientsWhenSent, bool? SaveConversationsAutomatically);

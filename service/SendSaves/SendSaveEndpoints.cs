@@ -32,9 +32,9 @@ public static class SendSaveEndpoints
             .WithSummary("Saves the caller's sent emails found in Sent Items to the chosen records; closes the ones pending for more than 7 days as expired.")
             .Audit("send-save.resolve", "send-save", routeKey: null);
         api.MapGet("/me/save-settings", GetSettingsAsync).WithTags("Me").WithName("SaveSettings")
-            .WithSummary("The caller's save-on-send default.");
+            .WithSummary("The caller's save defaults: save on send to known clients, save later emails of saved conversations automatically.");
         api.MapPut("/me/save-settings", PutSettingsAsync).WithTags("Me").WithName("SetSaveSettings").ProducesProblems(404, 413, 415)
-            .WithSummary("Sets the caller's save-on-send default.");
+            .WithSummary("Sets the caller's save defaults (a setting left out keeps its value).");
     }
 
     static async Task<Ok<SendSaveDto>> PutAsync(string key, SendSaveRequest request, AppDbContext db, WriteUnit unit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
@@ -116,20 +116,23 @@ public static class SendSaveEndpoints
 
     static async Task<Ok<SaveSettingsDto>> GetSettingsAsync(AppDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        var on = await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == user.WorkspaceId && m.UserId == user.UserId && m.SaveToKnownClientsWhenSent, cancellationToken);
-        return TypedResults.Ok(new SaveSettingsDto(on));
+        var member = await db.WorkspaceMembers.AsNoTracking().FirstOrDefaultAsync(m => m.WorkspaceId == user.WorkspaceId && m.UserId == user.UserId, cancellationToken);
+        return TypedResults.Ok(new SaveSettingsDto(member?.SaveToKnownClientsWhenSent ?? false, member?.SaveConversationsAutomatically ?? false));
     }
 
     static async Task<Ok<SaveSettingsDto>> PutSettingsAsync(SaveSettingsDto request, AppDbContext db, WriteUnit unit, CurrentUser user, CancellationToken cancellationToken)
     {
-        var on = request.SaveToKnownClientsWhenSent ?? throw ApiProblem.Validation("saveToKnownClientsWhenSent", "Required: true or false.");
-        await unit.RunAsync([LockKey.Members(user.WorkspaceId)], async ct =>
+        if (request.SaveToKnownClientsWhenSent is null && request.SaveConversationsAutomatically is null)
+            throw ApiProblem.Validation("saveToKnownClientsWhenSent", "At least one setting is required: true or false.");
+        var member = await unit.RunAsync([LockKey.Members(user.WorkspaceId)], async ct =>
         {
             var member = await db.WorkspaceMembers.FirstOrDefaultAsync(m => m.WorkspaceId == user.WorkspaceId && m.UserId == user.UserId, ct)
                 ?? throw ApiProblem.NotFound("member");
-            member.SaveToKnownClientsWhenSent = on;
+            member.SaveToKnownClientsWhenSent = request.SaveToKnownClientsWhenSent ?? member.SaveToKnownClientsWhenSent;
+            member.SaveConversationsAutomatically = request.SaveConversationsAutomatically ?? member.SaveConversationsAutomatically;
+            return member;
         }, cancellationToken);
-        return TypedResults.Ok(new SaveSettingsDto(on));
+        return TypedResults.Ok(new SaveSettingsDto(member.SaveToKnownClientsWhenSent, member.SaveConversationsAutomatically));
     }
 
     static void CheckKey(string key)

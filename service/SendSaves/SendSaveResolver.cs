@@ -110,6 +110,7 @@ public sealed class SendSaveResolver(
         var subject = m.Subject is { Length: > SavedEmails.MaxSubjectLength } s ? s[..SavedEmails.MaxSubjectLength] : m.Subject;
         return SavedEmails.Validate(new SaveEmailRequest(
             m.InternetMessageId, m.Id, subject, m.From, m.To.Take(SavedEmails.MaxRecipients).ToList<EmailParticipant?>(),
-            m.Cc.Take(SavedEmails.MaxRecipients).ToList<EmailParticipant?>(), m.SentAt, preview));
+            m.Cc.Take(SavedEmails.MaxRecipients).ToList<EmailParticipant?>(), m.SentAt, preview,
+            SavedEmails.ConversationIdError(m.ConversationId) is null ? m.ConversationId : null));
     }
 }

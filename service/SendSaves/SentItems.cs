@@ -9,7 +9,7 @@ namespace OutlookCrm.Service.SendSaves;
 /// <summary>A sent message as Sent Items holds it, with the send key our pane stamped on it (if any).</summary>
 public sealed record SentMessage(
     string Id, string InternetMessageId, string? SendKey, string? Subject, EmailParticipant? From,
-    IReadOnlyList<EmailParticipant> To, IReadOnlyList<EmailParticipant> Cc, DateTimeOffset SentAt, string? Preview);
+    IReadOnlyList<EmailParticipant> To, IReadOnlyList<EmailParticipant> Cc, DateTimeOffset SentAt, string? Preview, string? ConversationId = null);
 
 /// <summary>The mailbox could not be read now (throttled past its retries, down, consent needed): the saves stay pending.</summary>
 public sealed class SentItemsUnavailable(Exception inner) : Exception("Sent Items could not be read.", inner);
@@ -43,7 +43,7 @@ public sealed class GraphSentItems(IHttpClientFactory httpClients, ITokenAcquisi
     public const string HttpClientName = "graph-sent-items";
     public bool Connected => true;
     const int MaxPages = 10;
-    static readonly string[] Fields = ["id", "internetMessageId", "internetMessageHeaders", "subject", "from", "toRecipients", "ccRecipients", "sentDateTime", "bodyPreview"];
+    static readonly string[] Fields = ["id", "internetMessageId", "internetMessageHeaders", "subject", "from", "toRecipients", "ccRecipients", "sentDateTime", "bodyPreview", "conversationId"];
 
     public async Task<IReadOnlyDictionary<string, SentMessage>> FindAsync(IReadOnlySet<string> sendKeys, DateTimeOffset since, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ public sealed class GraphSentItems(IHttpClientFactory httpClients, ITokenAcquisi
         return new SentMessage(m.Id, m.InternetMessageId, key, m.Subject, Participant(m.From),
             (m.ToRecipients ?? []).Select(Participant).OfType<EmailParticipant>().ToList(),
             (m.CcRecipients ?? []).Select(Participant).OfType<EmailParticipant>().ToList(),
-            m.SentDateTime.Value, m.BodyPreview);
+            m.SentDateTime.Value, m.BodyPreview, m.ConversationId);
     }
 
     static EmailParticipant? Participant(Recipient? r) =>

@@ -14,6 +14,8 @@ public sealed class WorkspaceMember
     public string? DisplayName { get; set; }
     /// <summary>The user's default in compose: emails to known clients are saved to their records when sent.</summary>
     public bool SaveToKnownClientsWhenSent { get; set; }
+    /// <summary>Later emails of a conversation already saved to a record are saved there when the pane opens them.</summary>
+    public bool SaveConversationsAutomatically { get; set; }
 }
 
 sealed class WorkspaceMemberConfiguration : IEntityTypeConfiguration<WorkspaceMember>

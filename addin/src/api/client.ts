@@ -14,6 +14,7 @@ import type {
   SavedEmail,
   SaveEmailBody,
   SaveSettings,
+  ConversationClient,
   SendSave,
   SendSaveResolution,
   SuggestionsResponse,
@@ -78,7 +79,10 @@ export interface ApiClient {
   /** Saves what has reached Sent Items; reports the saves that expired. */
   resolveSendSaves(signal?: AbortSignal): Promise<SendSaveResolution>;
   getSaveSettings(signal?: AbortSignal): Promise<SaveSettings>;
-  setSaveSettings(settings: SaveSettings): Promise<SaveSettings>;
+  /** A setting left out keeps its value. */
+  setSaveSettings(settings: Partial<SaveSettings>): Promise<SaveSettings>;
+  /** The clients whose record holds an email of the conversation, and whether the email `internetMessageId` is saved to each. */
+  conversationSaves(conversationId: string, internetMessageId: string, signal?: AbortSignal): Promise<ConversationClient[]>;
 }
 
 export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiClient {
@@ -183,5 +187,9 @@ export function createApiClient({ tokens, baseUrl = '', fetch: fetchImpl = globa
     resolveSendSaves: (signal) => request<SendSaveResolution>('/api/send-saves/resolve', { method: 'POST', signal }),
     getSaveSettings: (signal) => request<SaveSettings>('/api/me/save-settings', { signal }),
     setSaveSettings: (settings) => request<SaveSettings>('/api/me/save-settings', { method: 'PUT', body: settings }),
+    conversationSaves: async (conversationId, internetMessageId, signal) => {
+      const query = new URLSearchParams({ conversationId, internetMessageId });
+      return (await request<{ clients: ConversationClient[] }>(`/api/conversations/saved?${query}`, { signal })).clients;
+    },
   };
 }

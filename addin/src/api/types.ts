@@ -83,3 +83,6 @@ export type ResolvedSave = Schemas['ResolvedSave'];
 /** `mailbox`: ok, unavailable (Sent Items could not be read: pending saves wait for the next resolve) or not-connected. */
 export type SendSaveResolution = Schemas['ResolveResult'];
 export type SaveSettings = Schemas['SaveSettingsDto'];
+
+/** A client whose record holds an email of the open email's conversation; `messageSaved`: the open email is too. */
+export type ConversationClient = Schemas['ConversationClient'];

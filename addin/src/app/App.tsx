@@ -19,6 +19,7 @@ import { useMailboxOwner } from './useMailboxOwner';
 import { useOfficeTheme } from './useOfficeTheme';
 import { useParticipants } from './useParticipants';
 import { useSaveToRecord } from './useSaveToRecord';
+import { useConversation } from './useConversation';
 import { useSelectedItems } from './useSelectedItems';
 import { useItemKey } from './useItemKey';
 import { useWorkspaceAccount } from './useWorkspaceAccount';
@@ -35,6 +36,8 @@ const MultiSaveContainer = lazy(() => loadRecordChunk().then((m) => ({ default: 
 // Save on send: only in compose mode, and its report only when the pane's resolve has news (both in the record's chunk: see RecordContainer.tsx).
 const SaveOnSend = lazy(() => loadRecordChunk().then((m) => ({ default: m.SaveOnSend })));
 const SendSaveReport = lazy(() => loadRecordChunk().then((m) => ({ default: m.SendSaveReport })));
+// Only for an email of a conversation already saved to a record (in the record's chunk too: a chunk of its own split the entry).
+const ConversationOffer = lazy(() => loadRecordChunk().then((m) => ({ default: m.ConversationOffer })));
 
 /** How often a pane that stays open asks the service to save what was sent meanwhile (save on send). */
 export const resolveSendsEveryMs = 2 * 60_000;
@@ -162,6 +165,10 @@ function MessagePane(props: MessagePaneProps) {
   const { office, api, translator, requestMailboxConsent, mailbox, mailboxApi, workspace, selected, saving, announce, sendReport, resolveSends } = props;
   const participants = useParticipants(office, api);
   const peopleShown = participants.state.kind === 'ready';
+  // "Part of a conversation saved to Ana's record": asked once for this message.
+  const conversation = useConversation(office, api);
+  const saveOpenEmail = saving.save;
+  const saveInConversation = useCallback((clientId: string) => void saveOpenEmail(clientId), [saveOpenEmail]);
   useEffect(() => {
     if (peopleShown) resolveSends();
   }, [peopleShown, resolveSends]);
@@ -286,6 +293,12 @@ function MessagePane(props: MessagePaneProps) {
           </Suspense>
         )}
         <main>
+          {/* Inside main: the offer is about this email (and axe wants all content in landmarks). */}
+          {view.kind === 'participants' && conversation && selected.length <= 1 && (
+            <Suspense fallback={null}>
+              <ConversationOffer key={conversation.internetMessageId} api={api} saved={conversation} states={saving.states} onSave={saveInConversation} />
+            </Suspense>
+          )}
           {view.kind === 'participants' ? (
             <ParticipantsList
               state={participants.state}

@@ -21,6 +21,7 @@ const anaIsClient = async (addresses: string[]): Promise<LookupResponse> => ({
 const details = (id: string, from: typeof ana): MessageDetails => ({
   internetMessageId: id === 'item-1' ? '<m1@example.com>' : `<${id}@example.com>`,
   itemId: id,
+  conversationId: null,
   subject: `Subject ${id}`,
   sentAt: '2025-03-10T08:00:00.000Z',
   from,

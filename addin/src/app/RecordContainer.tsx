@@ -62,3 +62,4 @@ export function RecordContainer({ api, clientId, office, requestMailboxConsent, 
 export { MultiSaveContainer } from './MultiSaveContainer';
 export { SaveOnSend } from './SaveOnSend';
 export { SendSaveReport } from '../components/SendSaveReport';
+export { ConversationOffer } from './ConversationOffer';

@@ -36,6 +36,7 @@ describe('save to record', () => {
     expect(api.saveEmail).toHaveBeenCalledWith('c-ana', {
       internetMessageId: '<m1@example.com>',
       itemId: 'item-1',
+      conversationId: null,
       subject: 'Hello',
       from: { name: 'Ana Souza', address: 'ana@example.com' },
       to: [{ name: 'Me', address: 'me@example.com' }],

@@ -8,6 +8,7 @@ const person = (emailAddress: string, displayName = '') => ({ emailAddress, disp
 const message = (id: string, from: string, to: string[] = ['me@practice.example'], cc: string[] = []): MessageDetails => ({
   internetMessageId: `<${id}@example.com>`,
   itemId: id,
+  conversationId: null,
   subject: `Subject ${id}`,
   sentAt: '2025-03-10T08:00:00.000Z',
   from: person(from),

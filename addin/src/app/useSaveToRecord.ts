@@ -15,6 +15,7 @@ export function saveBodyOf(message: MessageDetails & { from: EmailParticipant })
   return {
     internetMessageId: message.internetMessageId,
     itemId: message.itemId,
+    conversationId: message.conversationId,
     subject: message.subject,
     from: toPerson(message.from),
     to: people(message.to),

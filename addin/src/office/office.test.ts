@@ -121,6 +121,18 @@ describe('office gateway: participants', () => {
   });
 });
 
+describe('office gateway: conversation', () => {
+  it("reads the message's conversation id without its body, and none for a draft", async () => {
+    const item = { internetMessageId: '<m2@example.com>', conversationId: 'AAQkADU3+/conv=', subject: 'Re: Hello', from: person('Ana Souza', 'ana@example.com'), to: [], cc: [] };
+    const gateway = createOfficeGateway(fakeOffice(item).office);
+    expect(gateway.conversationId(gateway.currentItem()!)).toBe('AAQkADU3+/conv=');
+    expect((await gateway.readMessage(gateway.currentItem()!))?.conversationId).toBe('AAQkADU3+/conv=');
+
+    const draft = createOfficeGateway(fakeOffice({ subject: asyncField('Hello'), conversationId: '' }).office);
+    expect(draft.conversationId(draft.currentItem()!)).toBeNull();
+  });
+});
+
 describe('office gateway: host', () => {
   it('calls Office.onReady only once', async () => {
     const { office, onReady } = fakeOffice(null);

@@ -22,6 +22,8 @@ export interface DialogResult {
 export interface MessageDetails {
   internetMessageId: string;
   itemId: string | null;
+  /** Outlook's conversation id (opaque): later emails of a saved conversation offer to be saved too. */
+  conversationId: string | null;
   subject: string;
   sentAt: string;
   from: EmailParticipant | null;
@@ -51,6 +53,8 @@ export interface OfficeGateway {
   readMessage(item: MailItem): Promise<MessageDetails | null>;
   /** The message's Message-ID without reading its body; null for a draft. */
   messageId(item: MailItem): string | null;
+  /** The message's Outlook conversation id; null when Outlook gives none. */
+  conversationId(item: MailItem): string | null;
   /** Returns a function that stops the handler from being called. */
   onItemChanged(handler: () => void): () => void;
   onThemeChanged(handler: () => void): () => void;
@@ -95,6 +99,7 @@ interface EmailAddressLike {
 interface LooseItem {
   itemId?: string | null;
   internetMessageId?: string | null;
+  conversationId?: string | null;
   subject?: string | { getAsync: unknown };
   dateTimeCreated?: Date | string | null;
   body?: { getAsync?: (coercionType: unknown, callback: (result: AsyncResultLike<string>) => void) => void };
@@ -165,6 +170,7 @@ export async function readMessage(item: MailItem, office: OfficeGlobal): Promise
   return {
     internetMessageId: loose.internetMessageId,
     itemId: loose.itemId ?? null,
+    conversationId: loose.conversationId || null,
     subject: loose.subject,
     sentAt: (Number.isNaN(created.getTime()) ? new Date() : created).toISOString(),
     from,
@@ -229,6 +235,9 @@ export function createOfficeGateway(office: OfficeGlobal = globalThis.Office): O
     },
     messageId(item) {
       return (item as unknown as LooseItem).internetMessageId || null;
+    },
+    conversationId(item) {
+      return (item as unknown as LooseItem).conversationId || null;
     },
     onItemChanged(handler) {
       itemHandlers.add(handler);

@@ -15,6 +15,8 @@ export interface SampleMessage {
   body: string;
   /** The RFC 5322 Message-ID; fake-office.js derives one from `id` when absent. */
   internetMessageId?: string;
+  /** Outlook's conversation id (opaque); the messages of one thread share it. */
+  conversationId?: string;
   /** Delays compose-mode getAsync answers, to try switching messages while a lookup is in flight. */
   getAsyncDelayMs?: number;
   /** The message is in this person's shared (or delegated) mailbox: fake-office.js answers getSharedPropertiesAsync. */
@@ -51,6 +53,7 @@ export const sampleMessages: SampleMessage[] = [
     cc: [],
     receivedAt: '2025-03-10T07:45:00Z',
     internetMessageId: '<reagendar.quinta.7f3a@mail.example.com>',
+    conversationId: 'AAQkAGPreview+reagendar/quinta=',
     body:
       'Olá! Preciso remarcar a consulta de quinta-feira. Sexta de manhã seria possível? Se não der, posso na segunda à tarde depois das 15h. ' +
       'Também queria confirmar se o recibo de fevereiro já foi enviado para o meu convênio, porque eles pediram a nota com o CPF. ' +
@@ -142,6 +145,19 @@ export const sampleMessages: SampleMessage[] = [
     receivedAt: '2025-03-06T14:00:00Z',
     body: 'Oi, recepção! Posso remarcar minha sessão para a semana que vem?',
     sharedOwner: frontDesk,
+  },
+  {
+    // A later email of the thread above: once that one is saved to Ana's record, this one offers to be saved too.
+    id: 'msg-conversation-reply',
+    mode: 'read',
+    subject: 'RE: Reagendar a consulta de quinta',
+    from: ana,
+    to: [previewUser],
+    cc: [],
+    receivedAt: '2025-03-10T09:30:00Z',
+    internetMessageId: '<reagendar.quinta.resposta.91c2@mail.example.com>',
+    conversationId: 'AAQkAGPreview+reagendar/quinta=',
+    body: 'Perfeito, sexta às 9h então. Obrigada!',
   },
 ];
 

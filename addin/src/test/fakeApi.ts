@@ -33,8 +33,10 @@ export function fakeApi(overrides: Partial<Record<keyof ApiClient, (...args: nev
     reportSend: unexpected('reportSend'),
     // Every pane that shows an item resolves save-on-send once: nothing to report unless a test says so.
     resolveSendSaves: vi.fn(async () => ({ saved: [], skipped: [], expired: [], pending: 0, mailbox: 'ok' })),
-    getSaveSettings: vi.fn(async () => ({ saveToKnownClientsWhenSent: false })),
+    getSaveSettings: vi.fn(async () => ({ saveToKnownClientsWhenSent: false, saveConversationsAutomatically: false })),
     setSaveSettings: unexpected('setSaveSettings'),
+    // Most items belong to no saved conversation.
+    conversationSaves: vi.fn(async () => []),
   };
   for (const [name, implementation] of Object.entries(overrides)) {
     (api as Record<string, unknown>)[name] = vi.fn(implementation);

@@ -24,6 +24,7 @@ export function fakeGateway(
       return {
         internetMessageId: '<m1@example.com>',
         itemId: 'item-1',
+        conversationId: null,
         subject: 'Hello',
         sentAt: '2025-03-10T08:00:00.000Z',
         from: people.from,
@@ -34,6 +35,7 @@ export function fakeGateway(
       };
     }),
     messageId: () => (options.compose ? null : options.message?.internetMessageId ?? '<m1@example.com>'),
+    conversationId: () => (options.compose ? null : options.message?.conversationId ?? null),
     onItemChanged(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);

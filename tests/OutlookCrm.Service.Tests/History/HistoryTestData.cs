@@ -6,7 +6,7 @@ namespace OutlookCrm.Service.Tests.History;
 
 static class HistoryTestData
 {
-    public static object Email(string messageId, string from, DateTime sentAt, string subject = "Session notes", string? preview = "Short preview") => new
+    public static object Email(string messageId, string from, DateTime sentAt, string subject = "Session notes", string? preview = "Short preview", string? conversationId = null) => new
     {
         internetMessageId = messageId,
         itemId = "AAMk" + messageId.Trim('<', '>'),
@@ -16,6 +16,7 @@ static class HistoryTestData
         cc = Array.Empty<object>(),
         sentAt,
         preview,
+        conversationId,
     };
 
     public static async Task<JsonObject> SaveAsync(TenantSession session, Guid clientId, object email, int status = 201) =>

@@ -77,6 +77,26 @@ public class MailboxHistoryTests(GraphServiceFactory factory) : IClassFixture<Gr
     }
 
     [Fact]
+    public async Task Two_mailbox_copies_of_one_message_and_its_saved_copy_are_one_entry()
+    {
+        var session = await factory.SignInAsync();
+        var (client, primary, _) = await ClientWithTwoAddressesAsync(session);
+        var messageId = $"<copies-{primary}>";
+        // Sent to the client with the practitioner in copy: Sent Items and Inbox each hold it.
+        factory.Graph.AddMessage($"{primary}-sent", "clinic@example.com", [primary, "clinic@example.com"], Now.AddHours(-6), "Two copies", internetMessageId: messageId);
+        factory.Graph.AddMessage($"{primary}-inbox", "clinic@example.com", [primary, "clinic@example.com"], Now.AddHours(-6).AddSeconds(2), "Two copies", internetMessageId: messageId);
+
+        var before = (await HistoryAsync(session, client))["items"]!.AsArray().Where(i => i!["subject"]?.GetValue<string>() == "Two copies").ToList();
+        Assert.Equal("mailbox-email", Assert.Single(before)!.Str("kind"));
+
+        await SaveAsync(session, client, Email(messageId, "clinic@example.com", Now.AddHours(-6), "Two copies"));
+        var after = (await HistoryAsync(session, client))["items"]!.AsArray().Where(i => i!["subject"]?.GetValue<string>() == "Two copies").ToList();
+        var both = Assert.Single(after)!;
+        Assert.Equal("saved-email", both.Str("kind"));
+        Assert.True(both["inMailbox"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Throttling_is_retried_after_retry_after_and_503_bursts_are_ridden_out()
     {
         var session = await factory.SignInAsync();

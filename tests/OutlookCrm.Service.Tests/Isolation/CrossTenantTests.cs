@@ -134,4 +134,24 @@ public class CrossTenantTests(ServiceFactory factory) : IClassFixture<ServiceFac
         Assert.Equal(1, (await Json.ReadAsync(await owner.Http.PostAsync("/api/send-saves/resolve", null), 200))["pending"]!.GetValue<int>());
         await Json.ReadAsync(await owner.Http.PutAsJsonAsync($"/api/send-saves/{key}", new { clientIds = new[] { client.Id() } }), 200);
     }
+
+    [Fact]
+    public async Task A_conversation_saved_in_one_tenant_is_unknown_in_another()
+    {
+        var (owner, intruder, client, _) = await ArrangeAsync();
+        var conversation = "AAQk" + Guid.NewGuid().ToString("N");
+        await Json.ReadAsync(await owner.PostJsonAsync($"/api/clients/{client.Id()}/saved-emails", History.HistoryTestData.Email(
+            $"<{Guid.NewGuid():N}@mail.example.com>", "private.person@example.com", DateTime.UtcNow.AddHours(-1), conversationId: conversation)), 201);
+
+        var url = $"/api/conversations/saved?conversationId={Uri.EscapeDataString(conversation)}";
+        Assert.Empty((await Json.ReadAsync(await intruder.Http.GetAsync(url), 200))["clients"]!.AsArray());
+
+        // The intruder saving the same conversation id to its own client shows the owner only the owner's client.
+        var own = await intruder.CreateClientAsync("Own", "Client", "own.client@example.com");
+        await Json.ReadAsync(await intruder.PostJsonAsync($"/api/clients/{own.Id()}/saved-emails", History.HistoryTestData.Email(
+            $"<{Guid.NewGuid():N}@mail.example.com>", "own.client@example.com", DateTime.UtcNow.AddHours(-1), conversationId: conversation)), 201);
+        var seen = (await Json.ReadAsync(await owner.Http.GetAsync(url), 200))["clients"]!.AsArray();
+        Assert.Equal(client.Id(), Assert.Single(seen)!.AsObject().Id("clientId"));
+        Assert.Equal(own.Id(), Assert.Single((await Json.ReadAsync(await intruder.Http.GetAsync(url), 200))["clients"]!.AsArray())!.AsObject().Id("clientId"));
+    }
 }

@@ -58,6 +58,27 @@ public class SendSaveTests(SendSaveServiceFactory factory) : IClassFixture<SendS
         new((await HistoryAsync(session, client))["items"]!.AsArray().Where(i => i!.Str("kind") == "saved-email").Select(i => i!.DeepClone()).ToArray());
 
     [Fact]
+    public async Task A_sent_email_saved_on_send_keeps_its_conversation_so_replies_offer_to_be_saved_too()
+    {
+        var session = await factory.SignInAsync();
+        var (client, address) = await ClientAsync(session);
+        var key = NewKey();
+        await Json.ReadAsync(await ChooseAsync(session, key, client), 200);
+        var conversation = "AAQkSent+" + Guid.NewGuid().ToString("N") + "=";
+        Sent(address, key)["conversationId"] = conversation;
+        // Graph's id is too long for a saved email: the email is still saved, without one.
+        var (other, otherAddress) = await ClientAsync(session);
+        var otherKey = NewKey();
+        await Json.ReadAsync(await ChooseAsync(session, otherKey, other), 200);
+        Sent(otherAddress, otherKey)["conversationId"] = new string('x', 300);
+
+        Assert.Equal(2, (await ResolveAsync(session))["saved"]!.AsArray().Count);
+        var saves = await Json.ReadAsync(await session.Http.GetAsync($"/api/conversations/saved?conversationId={Uri.EscapeDataString(conversation)}"), 200);
+        Assert.Equal(client, Assert.Single(saves["clients"]!.AsArray())!.AsObject().Id("clientId"));
+        Assert.Single(await SavedEmailsAsync(session, other));
+    }
+
+    [Fact]
     public async Task A_chosen_email_is_saved_once_sent_with_its_details_and_attachments()
     {
         var session = await factory.SignInAsync();

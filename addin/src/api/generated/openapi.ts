@@ -125,6 +125,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/saved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clients whose record holds an email of the conversation (?conversationId=), and whether the email ?internetMessageId= is saved to each. */
+        get: operations["ConversationSaves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients/{id}/saved-emails/{savedEmailId}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -149,9 +166,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's save-on-send default. */
+        /** The caller's save defaults: save on send to known clients, save later emails of saved conversations automatically. */
         get: operations["SaveSettings"];
-        /** Sets the caller's save-on-send default. */
+        /** Sets the caller's save defaults (a setting left out keeps its value). */
         put: operations["SetSaveSettings"];
         post?: never;
         delete?: never;
@@ -984,6 +1001,15 @@ export interface components {
             email: null | string;
             status: components["schemas"]["ClientStatus"];
         };
+        ConversationClient: {
+            /** Format: uuid */
+            clientId: string;
+            name: string;
+            messageSaved: boolean;
+        };
+        ConversationSaves: {
+            clients: components["schemas"]["ConversationClient"][];
+        };
         CreateClientRequest: {
             firstName: null | string;
             lastName: null | string;
@@ -1372,9 +1398,11 @@ export interface components {
             /** Format: date-time */
             sentAt: null | string;
             preview: null | string;
+            conversationId?: null | string;
         };
         SaveSettingsDto: {
             saveToKnownClientsWhenSent: null | boolean;
+            saveConversationsAutomatically: null | boolean;
         };
         SendIntakeRequest: {
             /** Format: uuid */
@@ -1816,6 +1844,83 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConversationSaves: {
+        parameters: {
+            query?: {
+                conversationId?: string;
+                internetMessageId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSaves"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

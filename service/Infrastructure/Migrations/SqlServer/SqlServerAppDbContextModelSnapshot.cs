@@ -444,6 +444,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("FromAddress")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -493,6 +497,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("WorkspaceId", "ConversationId");
 
                     b.HasIndex("WorkspaceId", "ClientId", "InternetMessageId")
                         .IsUnique();
@@ -845,6 +851,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("IsFirst")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("SaveConversationsAutomatically")
                         .HasColumnType("bit");
 
                     b.Property<bool>("SaveToKnownClientsWhenSent")

@@ -424,6 +424,10 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromAddress")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -472,6 +476,8 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("WorkspaceId", "ConversationId");
 
                     b.HasIndex("WorkspaceId", "ClientId", "InternetMessageId")
                         .IsUnique();
@@ -820,6 +826,9 @@ namespace OutlookCrm.Service.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SaveConversationsAutomatically")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SaveToKnownClientsWhenSent")

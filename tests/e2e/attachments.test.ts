@@ -102,7 +102,7 @@ test('saving an email saves its attachments from the mailbox; History lists them
   }
 });
 
-test('em português: o Graph limitando (429) é aguardado, e indisponível (503) diz que nada foi salvo e deixa tentar novamente', async () => {
+test('em português: Graph indisponível (503) diz que nada foi salvo e Salvar tenta de novo; limitando (429), o serviço aguarda e salva; o anexo é baixado', async () => {
   const { baseUrl } = service!;
   const tenant = randomUUID();
   const api = await Api.forTenant(baseUrl, tenant);
@@ -115,7 +115,8 @@ test('em português: o Graph limitando (429) é aguardado, e indisponível (503)
     const before = graph!.attachmentRequests.length;
     graph!.attachmentFaults.push(unavailable, unavailable, unavailable, unavailable);
     await sender.getByRole('button', { name: 'Salvar na ficha: Ana Souza' }).click();
-    await pane
+    // Said on the participant's row, whose Save stays there to try again.
+    await sender
       .getByText('Não foi possível ler agora os anexos do e-mail na sua caixa de correio; nada foi salvo. Tente novamente em instantes.')
       .waitFor();
     expect(graph!.attachmentRequests.slice(before).map((r) => r.status)).toEqual([503, 503, 503, 503]);
@@ -128,7 +129,7 @@ test('em português: o Graph limitando (429) é aguardado, e indisponível (503)
     // Again, with Graph throttling once (429, Retry-After 1 s): the service waits and then reads.
     const retried = graph!.attachmentRequests.length;
     graph!.attachmentFaults.push(throttled(1));
-    await pane.getByRole('button', { name: 'Tentar novamente' }).click();
+    await sender.getByRole('button', { name: 'Salvar na ficha: Ana Souza' }).click();
     await sender.getByText('Salvo na ficha').waitFor({ timeout: 20_000 });
     expect(graph!.attachmentRequests.slice(retried, retried + 2).map((r) => r.status)).toEqual([429, 200]);
     expect(await saved()).toHaveLength(1);

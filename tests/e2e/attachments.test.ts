@@ -113,14 +113,17 @@ test('em português: Graph indisponível (503) diz que nada foi salvo e Salvar t
     const sender = participant(pane, 'De: Ana Souza');
     // 503 on the first try and on each of the service's retries: the mailbox cannot be read now.
     const before = graph!.attachmentRequests.length;
-    graph!.attachmentFaults.push(unavailable, unavailable, unavailable, unavailable);
+    graph!.attachmentOutage = unavailable;
     await sender.getByRole('button', { name: 'Salvar na ficha: Ana Souza' }).click();
     // Said on the participant's row, whose Save stays there to try again.
     await sender
       .getByText('Não foi possível ler agora os anexos do e-mail na sua caixa de correio; nada foi salvo. Tente novamente em instantes.')
       .waitFor();
-    expect(graph!.attachmentRequests.slice(before).map((r) => r.status)).toEqual([503, 503, 503, 503]);
-    expect(graph!.attachmentFaults).toEqual([]);
+    // Retried (Graph's 503 is transient), then given up on: never answered as a 500 or a partial save.
+    const during = graph!.attachmentRequests.slice(before).map((r) => r.status);
+    expect(during.length).toBeGreaterThan(1);
+    expect(new Set(during)).toEqual(new Set([503]));
+    graph!.attachmentOutage = null;
     await session.screenshot('15-pt-BR-attachments-unavailable');
     const saved = async () =>
       ((await (await api.send('GET', `/api/clients/${ana.id}/history`)).json()) as { items: { kind: string }[] }).items.filter((i) => i.kind === 'saved-email');

@@ -30,7 +30,9 @@ export class FakeGraph {
   readonly messages = new Map<string, { id: string; attachments: (FakeAttachment & { id: string })[] }>();
   /** Faults for the next attachment requests (find, list, content), one each. */
   readonly attachmentFaults: Fault[] = [];
-  /** Every attachment request: path and whether it carried a development Graph token. */
+  /** While set, every attachment request past the scripted faults gets this (an outage), until the test clears it. */
+  attachmentOutage: Fault | null = null;
+  /** Every attachment request (each carried a development Graph token): its path and the status answered. */
   readonly attachmentRequests: { path: string; status: number }[] = [];
 
   private constructor(
@@ -71,7 +73,7 @@ export class FakeGraph {
     const path = decodeURIComponent(url.pathname);
     const attachmentRequest = path.startsWith('/v1.0/me/messages') && (url.searchParams.get('$filter')?.includes('internetMessageId') || path.includes('/attachments'));
     if (attachmentRequest) {
-      const fault = this.attachmentFaults.shift();
+      const fault = this.attachmentFaults.shift() ?? this.attachmentOutage;
       if (fault) {
         fault(response);
         this.attachmentRequests.push({ path, status: response.statusCode });

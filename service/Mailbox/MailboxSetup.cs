@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Identity.Web;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.Intake;
 using Polly;
@@ -25,6 +26,13 @@ public static class MailboxSetup
             return settings;
         }
 
+        if (auth.Mode == AuthMode.Development && builder.Environment.IsDevelopment())
+        {
+            // Development sign-in has no Entra to ask for Graph tokens: only a Graph stand-in on this machine is reachable.
+            if (!DevelopmentGraphTokens.CanServe(settings))
+                throw new InvalidOperationException("Mailbox:Source=Graph with development sign-in needs a Graph stand-in on this machine (a loopback Mailbox:GraphBaseUrl).");
+            builder.Services.AddSingleton<ITokenAcquisition, DevelopmentGraphTokens>();
+        }
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxGates>();
         builder.Services.AddScoped<IMailboxHistory, GraphMailboxHistory>();

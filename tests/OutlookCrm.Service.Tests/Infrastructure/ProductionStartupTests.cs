@@ -49,6 +49,13 @@ public class ProductionStartupTests
     }
 
     [Fact]
+    public void Production_asks_entra_for_graph_tokens_never_the_development_stand_in()
+    {
+        using var factory = new ProductionFactory(Complete);
+        Assert.IsNotType<OutlookCrm.Service.Mailbox.DevelopmentGraphTokens>(factory.Services.GetRequiredService<Microsoft.Identity.Web.ITokenAcquisition>());
+    }
+
+    [Fact]
     public void Sql_server_gets_the_ef_core_lookup_and_audit_store_and_no_sqlite_parts()
     {
         var settings = new Dictionary<string, string?>(Complete)

@@ -37,11 +37,15 @@ public class IntakeFlowTests(ClockedServiceFactory factory) : IClassFixture<Cloc
         Assert.Contains("Olá, Ana", email.Str("body"));
         Assert.Contains(email.Str("link"), email.Str("body"));
 
+        // The client opens and answers a moment later: on this class's stopped clock, steps at one instant would be
+        // ordered by their ids, whose random part decides within a millisecond (seconds only: the clock is shared).
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         var browser = Browser(factory);
         var path = PathOf(email.Str("link"));
         var (html, antiforgery) = await OpenFormAsync(browser, path);
         Assert.Contains("lang=\"pt-BR\"", html);
         Assert.Contains("Enviar minhas respostas", html);
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("opened", (await Json.ReadAsync(await session.Http.GetAsync($"/api/clients/{client.Id()}/intakes/{sent.Str("id")}"), 200)).Str("status"));
 
         var done = await SubmitAsync(browser, path, antiforgery, [.. CompleteDefaultAnswers, ("q-how-heard", "Pesquisa na internet")]);

@@ -51,8 +51,8 @@ public sealed class SendSaveFollowUps(
 {
     public const string AuditAction = "send-save.resolve-background";
 
-    readonly Channel<SendSaveFollowUp> queue = Channel.CreateBounded<SendSaveFollowUp>(
-        new BoundedChannelOptions(Math.Max(1, settings.MaxFollowed)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    // Unbounded: `followed` caps what is queued and running together at MaxFollowed.
+    readonly Channel<SendSaveFollowUp> queue = Channel.CreateUnbounded<SendSaveFollowUp>(new UnboundedChannelOptions { SingleReader = true });
     int followed;
 
     public bool Enabled => settings.BackgroundResolve && settings.BackgroundDelays.Count > 0;

@@ -4,6 +4,7 @@ using OutlookCrm.Service.Attachments;
 using OutlookCrm.Service.Auth;
 using OutlookCrm.Service.History;
 using OutlookCrm.Service.Infrastructure;
+using OutlookCrm.Service.Mailbox;
 using OutlookCrm.Service.Problems;
 
 namespace OutlookCrm.Service.SendSaves;
@@ -31,8 +32,8 @@ public sealed class SendSaveResolver(
             .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var saved = new List<ResolvedSave>();
         var skipped = new List<ResolvedSave>();
-        if (pending.Count == 0) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, 0, MailboxState()));
-        if (!sentItems.Connected) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, pending.Count, "not-connected"));
+        if (pending.Count == 0) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, 0, StateName(sentItems.Connected ? MailboxState.Ok : MailboxState.NotConnected)));
+        if (!sentItems.Connected) return TypedResults.Ok(new ResolveResult(saved, skipped, expired, pending.Count, StateName(MailboxState.NotConnected)));
 
         IReadOnlyDictionary<string, SentMessage> found;
         try
@@ -45,7 +46,7 @@ public sealed class SendSaveResolver(
         catch (Exception e) when (e is SentItemsUnavailable || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Sent Items unavailable; {Count} saves on send stay pending", pending.Count);
-            return TypedResults.Ok(new ResolveResult(saved, skipped, expired, pending.Count, "unavailable"));
+            return TypedResults.Ok(new ResolveResult(saved, skipped, expired, pending.Count, StateName(MailboxState.Unavailable)));
         }
 
         var stillPending = 0;
@@ -69,10 +70,11 @@ public sealed class SendSaveResolver(
                 stillPending++; // the attachments could not be read now: the next resolve tries again
             }
         }
-        return TypedResults.Ok(new ResolveResult(saved, skipped, expired, stillPending, "ok"));
+        return TypedResults.Ok(new ResolveResult(saved, skipped, expired, stillPending, StateName(MailboxState.Ok)));
     }
 
-    string MailboxState() => sentItems.Connected ? "ok" : "not-connected";
+    /// <summary>The mailbox's state by the names the history answers with.</summary>
+    static string StateName(MailboxState state) => HistoryEndpoints.StateName(state);
 
     async Task<List<ResolvedSave>> ExpireAsync(DateTime now, CancellationToken cancellationToken)
     {

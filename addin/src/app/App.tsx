@@ -23,6 +23,7 @@ import { useConversation } from './useConversation';
 import { useSelectedItems } from './useSelectedItems';
 import { useItemKey } from './useItemKey';
 import { useWorkspaceAccount } from './useWorkspaceAccount';
+import { matchesOf } from '../participants/participantStatus';
 
 // Dialogs and the record are loaded on first use, keeping the pane's first paint small.
 const NewClientDialog = lazy(() => import('../components/NewClientDialog').then((m) => ({ default: m.NewClientDialog })));
@@ -257,7 +258,7 @@ function MessagePane(props: MessagePaneProps) {
   const composing = !saving.canSave && participants.state.kind === 'ready' && office.currentItem() !== null;
   const knownClients = useMemo(
     () =>
-      participantList.flatMap((p) => (p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [])).filter(
+      participantList.flatMap((p) => matchesOf(p.status)).filter(
         (match, index, all) => all.findIndex((m) => m.clientId === match.clientId) === index,
       ),
     [participantList],

@@ -32,15 +32,13 @@ export interface SaveOnSendProps {
   serviceOrigin?: string;
 }
 
-const randomKey = () => crypto.randomUUID().replaceAll('-', '');
-
 /**
  * Save on send in compose mode (loaded only there). The choice per client starts from the user's
  * default; as soon as any client is chosen the draft gets a random send key (an Internet header) and
  * the service records the choice (PUT /api/send-saves/{key}), again on every change. Outlook's send
  * event, or the pane's next resolve where there is no event, saves the email once it is sent.
  */
-export function SaveOnSend({ api, clients, onRowControls, gateway = officeSendKey, newKey = randomKey, serviceOrigin = globalThis.location?.origin }: SaveOnSendProps) {
+export function SaveOnSend({ api, clients, onRowControls, gateway = officeSendKey, newKey = officeSendKey.newSendKey, serviceOrigin = globalThis.location?.origin }: SaveOnSendProps) {
   const { t, has } = useI18n();
   const styles = useStyles();
   const supported = useMemo(() => gateway.canStampSendKey(), [gateway]);

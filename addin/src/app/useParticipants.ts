@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/client';
 import type { LookupMatch, SuggestionsResult } from '../api/types';
 import type { OfficeGateway } from '../office/office';
 import { listWithRoles } from '../office/participants';
-import { classify, statusFrom, type ResolvedParticipant } from '../participants/participantStatus';
+import { classify, matchesOf, statusFrom, type ResolvedParticipant } from '../participants/participantStatus';
 import { useAsyncResource } from './useAsyncResource';
 import type { ParticipantsState } from '../components/ParticipantsList';
 
@@ -69,7 +69,7 @@ export function useParticipants(office: OfficeGateway, api: ApiClient) {
         (participants) =>
           participants?.map((p) => {
             if (!sameAddress(p.emailAddress, address)) return p;
-            const others = p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [];
+            const others = matchesOf(p.status);
             const matches = [...others.filter((m) => m.clientId !== match.clientId), match];
             return { ...p, status: matches.length === 1 ? { kind: 'client', match } : { kind: 'shared', matches } };
           }) ?? null,

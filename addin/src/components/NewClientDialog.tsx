@@ -24,7 +24,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/errors';
 import { IdempotencyKeys } from '../api/idempotency';
 import type { ClientRecord, CreateClientBody, LookupMatch, Suggestion } from '../api/types';
-import type { ResolvedParticipant } from '../participants/participantStatus';
+import { matchesOf, type ResolvedParticipant } from '../participants/participantStatus';
 import { useI18n } from '../i18n/I18nContext';
 import { splitDisplayName } from '../names/splitDisplayName';
 import { ErrorBar } from './ErrorBar';
@@ -186,9 +186,7 @@ export function NewClientDialog({
     void submit(false);
   };
 
-  const knownMatches: LookupMatch[] = participants.flatMap((p) =>
-    p.status.kind === 'client' ? [p.status.match] : p.status.kind === 'shared' ? p.status.matches : [],
-  );
+  const knownMatches: LookupMatch[] = participants.flatMap((p) => matchesOf(p.status));
   const nameOf = (clientId: string) => knownMatches.find((m) => m.clientId === clientId)?.displayName;
   const isPending = submission.kind === 'pending';
   const unknownGroupId = useId('new-client-unknown');

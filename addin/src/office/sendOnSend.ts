@@ -7,6 +7,9 @@
 
 /** The header the service looks for in Sent Items (service/SendSaves/SendSaveRules.cs). */
 export const sendKeyHeader = 'x-outlookcrm-send-key';
+
+/** A new draft's send key: random, 32 hex characters (the service's key format). */
+export const newSendKey = () => crypto.randomUUID().replaceAll('-', '');
 const defaultSetting = 'outlookcrm.saveOnSendDefault';
 const originSetting = 'outlookcrm.serviceOrigin';
 

@@ -10,6 +10,11 @@ export type ParticipantStatus =
   | { kind: 'notTracked' }
   | { kind: 'invalid' };
 
+/** The clients an address belongs to: one for a client's, several for a shared address, none otherwise. */
+export function matchesOf(status: ParticipantStatus): LookupMatch[] {
+  return status.kind === 'client' ? [status.match] : status.kind === 'shared' ? status.matches : [];
+}
+
 export interface ResolvedParticipant extends RoledParticipant {
   status: ParticipantStatus;
 }

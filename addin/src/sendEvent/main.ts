@@ -7,6 +7,7 @@ import { createApiClient } from '../api/client';
 import {
   associateSendHandler,
   draftRecipients,
+  newSendKey,
   officeAccessToken,
   readSendKey,
   readSendSettings,
@@ -33,7 +34,7 @@ function onMessageSendHandler(event: SendEventLike) {
     stampSendKey,
     recipients: draftRecipients,
     saveOnSendDefault: () => baseUrl !== null && readSendSettings().saveOnSendDefault,
-    newKey: () => crypto.randomUUID().replaceAll('-', ''),
+    newKey: newSendKey,
     report: (key, recipients, signal) => (baseUrl ? api.reportSend(key, recipients, signal) : Promise.resolve()),
   });
 }

@@ -167,7 +167,7 @@ function MessagePane(props: MessagePaneProps) {
   const participants = useParticipants(office, api);
   const peopleShown = participants.state.kind === 'ready';
   // "Part of a conversation saved to Ana's record": asked once for this message.
-  const conversation = useConversation(office, api);
+  const conversation = useConversation(office, api, peopleShown);
   const saveOpenEmail = saving.save;
   const saveInConversation = useCallback((clientId: string) => void saveOpenEmail(clientId), [saveOpenEmail]);
   useEffect(() => {

@@ -11,14 +11,17 @@ export interface ConversationSaved {
 
 /**
  * "Part of a conversation saved to Ana's record": for a received email, asks which records hold its
- * conversation, once: App mounts the message's part afresh for each item. Only this question is in the pane's first JavaScript; the offer and the automatic save
- * (components/ConversationBanner.tsx) load when there is something to offer.
+ * conversation, once its people are shown (the participants lookup goes first, as save on send's resolve
+ * does); App mounts the message's part afresh for each item. Only this question is in the pane's first
+ * JavaScript; the offer and the automatic save (components/ConversationBanner.tsx) load when there is
+ * something to offer.
  */
-export function useConversation(office: OfficeGateway, api: ApiClient): ConversationSaved | null {
+export function useConversation(office: OfficeGateway, api: ApiClient, peopleShown: boolean): ConversationSaved | null {
   const [saved, setSaved] = useState<ConversationSaved | null>(null);
 
   useEffect(() => {
     setSaved(null);
+    if (!peopleShown) return;
     const item = office.currentItem();
     const conversationId = item && office.isReadMode(item) ? office.conversationId(item) : null;
     const internetMessageId = item && conversationId ? office.messageId(item) : null;
@@ -33,7 +36,7 @@ export function useConversation(office: OfficeGateway, api: ApiClient): Conversa
       () => undefined,
     );
     return () => abort.abort();
-  }, [office, api]);
+  }, [office, api, peopleShown]);
 
   return saved;
 }

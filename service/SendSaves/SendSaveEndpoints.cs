@@ -68,14 +68,15 @@ public static class SendSaveEndpoints
         if (recipients.Count > MaxRecipients) throw ApiProblem.Validation("recipients", $"At most {MaxRecipients} recipients.");
         var addresses = recipients.Select(r => EmailAddress.TryParse(r, out var a) ? a.Normalized : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
-        var rows = await unit.RunAsync([LockKey.SendSave(user.UserId, key)], async ct =>
+        var (rows, firstReport) = await unit.RunAsync([LockKey.SendSave(user.UserId, key)], async ct =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var rows = await RowsAsync(db, user, key, ct);
             if (rows.Count > 0)
             {
-                foreach (var row in rows.Where(r => r.SentReportedAt is null)) row.SentReportedAt = now;
-                return rows;
+                var unreported = rows.Where(r => r.SentReportedAt is null).ToList();
+                foreach (var row in unreported) row.SentReportedAt = now;
+                return (rows, unreported.Count > 0);
             }
             var byDefault = await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == user.WorkspaceId && m.UserId == user.UserId && m.SaveToKnownClientsWhenSent, ct);
             if (!byDefault) throw ApiProblem.NotFound("send save");
@@ -87,9 +88,10 @@ public static class SendSaveEndpoints
                 added.Add(row);
             }
             db.SendSaves.AddRange(added);
-            return added;
+            return (added, true);
         }, cancellationToken);
-        await FollowAsync(key, rows, user, followUps, sentItems, sessions, cancellationToken);
+        // A send reported again (the event retried) is already followed: no second session or follower.
+        if (firstReport) await FollowAsync(key, rows, user, followUps, sentItems, sessions, cancellationToken);
         return TypedResults.Accepted((string?)null, ToDto(key, rows));
     }
 
